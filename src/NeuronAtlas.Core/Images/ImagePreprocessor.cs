@@ -1,0 +1,74 @@
+using NeuronAtlas.Core.Models;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+using SixLabors.ImageSharp.Processing.Processors.Transforms;
+
+namespace NeuronAtlas.Core.Images;
+
+/// <summary>Turns an image into the model's input tensor, exactly as the manifest says: resize, centre-crop, normalize.</summary>
+public sealed class ImagePreprocessor(ModelManifest manifest)
+{
+    public int Width => manifest.Input.Width;
+    public int Height => manifest.Input.Height;
+    /// <summary>Floats per image: 3 x Height x Width.</summary>
+    public int TensorLength => 3 * Width * Height;
+
+    /// <summary>Resizes the short side to the manifest's size and centre-crops. The source image is not changed.</summary>
+    public Image<Rgb24> ResizeAndCrop(Image<Rgb24> image)
+    {
+        var p = manifest.Preprocessing;
+        double scale = (double)p.Resize / Math.Min(image.Width, image.Height);
+        int w = Math.Max(p.Crop, (int)Math.Round(image.Width * scale));
+        int h = Math.Max(p.Crop, (int)Math.Round(image.Height * scale));
+        IResampler sampler = p.ResizeMode == Models.ResizeMode.Bicubic ? KnownResamplers.Bicubic : KnownResamplers.Triangle;
+        return image.Clone(ctx => ctx
+            .Resize(new ResizeOptions { Size = new Size(w, h), Sampler = sampler, Mode = SixLabors.ImageSharp.Processing.ResizeMode.Stretch })
+            .Crop(new Rectangle((w - p.Crop) / 2, (h - p.Crop) / 2, p.Crop, p.Crop)));
+    }
+
+    /// <summary>Writes the CHW tensor of an image already resized to the input size.</summary>
+    public void WriteTensor(Image<Rgb24> cropped, Span<float> destination)
+    {
+        if (cropped.Width != Width || cropped.Height != Height)
+            throw new ArgumentException($"Expected a {Width}x{Height} image, got {cropped.Width}x{cropped.Height}.");
+        if (destination.Length < TensorLength)
+            throw new ArgumentException($"Destination holds {destination.Length} floats; {TensorLength} are needed.");
+        var p = manifest.Preprocessing;
+        bool bgr = manifest.Input.ChannelOrder == ChannelOrder.Bgr;
+        int plane = Width * Height;
+        // Channel c of the tensor reads RGB channel rgbIndex[c].
+        int[] rgbIndex = bgr ? [2, 1, 0] : [0, 1, 2];
+        var scale = new float[3];
+        var offset = new float[3];
+        for (int c = 0; c < 3; c++)
+        {
+            scale[c] = 1f / (255f * p.Std[c]);
+            offset[c] = -p.Mean[c] / p.Std[c];
+        }
+        var pixels = System.Buffers.ArrayPool<Rgb24>.Shared.Rent(plane);
+        try
+        {
+            cropped.CopyPixelDataTo(pixels.AsSpan(0, plane));
+            for (int i = 0; i < plane; i++)
+            {
+                var px = pixels[i];
+                for (int c = 0; c < 3; c++)
+                {
+                    byte v = rgbIndex[c] switch { 0 => px.R, 1 => px.G, _ => px.B };
+                    destination[c * plane + i] = v * scale[c] + offset[c];
+                }
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<Rgb24>.Shared.Return(pixels);
+        }
+    }
+
+    public void Preprocess(Image<Rgb24> image, Span<float> destination)
+    {
+        using var cropped = ResizeAndCrop(image);
+        WriteTensor(cropped, destination);
+    }
+}
