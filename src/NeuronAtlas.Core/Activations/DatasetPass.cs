@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NeuronAtlas.Core.Catalog;
+using NeuronAtlas.Core.Catalog.Entities;
+using NeuronAtlas.Core.Datasets;
+using NeuronAtlas.Core.Images;
+using NeuronAtlas.Core.Inference;
+
+namespace NeuronAtlas.Core.Activations;
+
+/// <summary>
+/// Streams a dataset through a model in batches and keeps, for every channel of the chosen layers, the top-k images
+/// with their spatial maps and activation statistics. Checkpoints let a killed pass resume with an identical result.
+/// </summary>
+public sealed class DatasetPass(DatasetPassOptions options, ILogger? logger = null)
+{
+    private readonly ILogger _log = logger ?? NullLogger.Instance;
+
+    public async Task<DatasetPassResult> RunAsync(IImageSource source, IProgress<DatasetPassProgress>? progress = null, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var manifest = options.Model;
+        var layerSpecs = options.Layers is null ? manifest.Layers : options.Layers.Select(manifest.GetLayer).ToList();
+        int start = options.ImageStart, end = options.ImageCount is int n ? Math.Min(source.Count, start + n) : source.Count;
+        if (start < 0 || start >= end)
+            throw new ArgumentOutOfRangeException(nameof(options), $"Image range {start}..{end - 1} is empty; the dataset has {source.Count} images.");
+
+        using var db = CatalogDatabase.OpenForWriting(options.CatalogPath);
+        var store = new DatasetPassCheckpointStore(db, manifest.Id, ConfigHash(source, start, end, layerSpecs.Select(l => l.Id)));
+        var resumed = store.TryLoad(options.Restart);
+        var layers = resumed?.Layers ?? layerSpecs.ToDictionary(l => l.Id,
+            l => new LayerAccumulator(l.Id, l.Channels, l.Height * l.Width, options.TopK, options.ChannelStart, options.ChannelCount));
+        int next = resumed?.NextImage ?? start;
+        if (resumed is not null) _log.LogInformation("Resuming the dataset pass of {Model} at image {Next} of {Total}.", manifest.Id, next, end);
+
+        var skipped = new ConcurrentDictionary<int, string>();
+        if (next < end)
+        {
+            using var extractor = ActivationExtractor.Create(manifest, options.Inference, layerSpecs.Select(l => l.Id), _log);
+            var preprocessor = new ImagePreprocessor(manifest);
+            var batches = BatchProducer.Start(source, preprocessor, next, end, options.BatchSize, options.DecodeWorkers,
+                (i, e) => { skipped[i] = e.Message; _log.LogWarning("Skipping image {Index} ({File}): {Reason}", i, source.Describe(i).File, e.Message); }, ct);
+            int resumeAt = next, sinceCheckpoint = 0;
+            await foreach (var batch in batches.ReadAllAsync(ct))
+            {
+                using (var activations = extractor.Run(batch.Tensor, batch.Count))
+                    foreach (var spec in layerSpecs)
+                        layers[spec.Id].Add(activations.Tensor(spec.Tensor), batch.Count, batch.FirstImage, batch.Failed);
+                next = batch.FirstImage + batch.Count;
+                sinceCheckpoint += batch.Count;
+                if (sinceCheckpoint >= options.EffectiveCheckpointEvery && next < end)
+                {
+                    store.Save(next, end, layers.Values);
+                    sinceCheckpoint = 0;
+                }
+                double rate = (next - resumeAt) / Math.Max(1e-9, clock.Elapsed.TotalSeconds);
+                progress?.Report(new DatasetPassProgress("dataset pass", next - start, end - start, rate,
+                    rate > 0 ? TimeSpan.FromSeconds((end - next) / rate) : null));
+            }
+            // The last chunk is saved too, so a kill while writing the catalog resumes straight into writing.
+            store.Save(end, end, layers.Values);
+        }
+
+        progress?.Report(new DatasetPassProgress("writing catalog", end - start, end - start, 0, null));
+        var images = LoadExampleImages(source, layers.Values);
+        using (var tx = db.Database.BeginTransaction())
+        {
+            new CatalogWriter(db).WriteDatasetPass(manifest, source.Name, end - start, layers.Values.ToList(), images);
+            store.Clear();
+            tx.Commit();
+        }
+        clock.Stop();
+        int processed = end - (resumed?.NextImage ?? start);
+        return new DatasetPassResult(end - start, skipped.Count, resumed?.NextImage ?? start, clock.Elapsed,
+            processed / Math.Max(1e-9, clock.Elapsed.TotalSeconds));
+    }
+
+    private Dictionary<int, DatasetImage> LoadExampleImages(IImageSource source, IEnumerable<LayerAccumulator> layers)
+    {
+        var indices = layers.SelectMany(l => Enumerable.Range(l.ChannelStart, l.ChannelCount)
+                .SelectMany(c => l.TopK(c).Sorted().Select(e => e.ImageIndex)))
+            .Distinct().Order().ToArray();
+        var images = new ConcurrentDictionary<int, DatasetImage>();
+        Parallel.ForEach(indices, new ParallelOptions { MaxDegreeOfParallelism = options.DecodeWorkers }, i =>
+        {
+            var bytes = source.ReadBytes(i);
+            var record = source.Describe(i);
+            using var image = ImageDecoding.LoadRgbOnWhite(bytes);
+            var (jpeg, w, h) = ImageDecoding.Thumbnail(image, options.ThumbnailSize);
+            images[i] = new DatasetImage
+            {
+                Hash = ContentHash.Of(bytes), Label = record.Label, Concept = record.Concept, Style = record.Style, Source = record.Source,
+                OriginalName = record.File, Thumbnail = jpeg, ThumbnailWidth = w, ThumbnailHeight = h,
+            };
+        });
+        return new Dictionary<int, DatasetImage>(images);
+    }
+
+    /// <summary>Everything that determines the result; a checkpoint only resumes a pass with the same hash.</summary>
+    private string ConfigHash(IImageSource source, int start, int end, IEnumerable<string> layerIds)
+    {
+        var text = new StringBuilder()
+            .AppendLine(options.Model.ToJson())
+            .AppendLine($"{source.Name}|{source.Count}|{start}|{end}|{options.TopK}|{options.BatchSize}|{options.ChannelStart}|{options.ChannelCount}")
+            .AppendLine(string.Join(",", layerIds));
+        for (int i = start; i < end; i++) text.Append(source.Describe(i).File).Append('\n');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}
