@@ -1,0 +1,84 @@
+using System.Globalization;
+
+namespace NeuronAtlas.Onnx.Autodiff.Objectives;
+
+/// <summary>
+/// A weighted sum of objective terms, the quantity a gradient graph differentiates. Per-item terms add up
+/// to one value per batch item; batch terms (diversity, sums) add one value for the whole batch. The
+/// gradient taken is that of the total: the sum over items plus the batch terms.
+/// Combine with + and -, and scale with * and / by numbers.
+/// </summary>
+public sealed class Objective
+{
+    private Objective(IReadOnlyList<WeightedTerm> terms) => Terms = terms;
+
+    public IReadOnlyList<WeightedTerm> Terms { get; }
+
+    public string Description => string.Join(" + ", Terms.Select(t => t.Weight == 1f
+        ? t.Term.Description
+        : $"{t.Weight.ToString("G4", CultureInfo.InvariantCulture)} × {t.Term.Description}"));
+
+    /// <summary>The activation tensors the objective reads.</summary>
+    public IEnumerable<string> Tensors => Terms.Select(t => t.Term.Tensor).Distinct();
+
+    public bool HasPerItemTerms => Terms.Any(t => t.Term.IsPerItem);
+
+    public static Objective FromTerm(ObjectiveTerm term) => new([new WeightedTerm(1f, term)]);
+
+    /// <summary>The mean activation of channel <paramref name="channel"/> over all positions, for every item.</summary>
+    public static Objective Channel(string tensor, int channel) =>
+        OneHot(tensor, [channel], SpatialReadout.Mean, $"channel({tensor}:{channel})");
+
+    /// <summary>Batch item i maximizes the mean of channel channelPerItem[i].</summary>
+    public static Objective Channel(string tensor, IReadOnlyList<int> channelPerItem) =>
+        OneHot(tensor, channelPerItem, SpatialReadout.Mean, $"channel({tensor}:[{string.Join(",", channelPerItem)}])");
+
+    /// <summary>The activation of channel <paramref name="channel"/> at the centre position.</summary>
+    public static Objective Neuron(string tensor, int channel) =>
+        OneHot(tensor, [channel], SpatialReadout.Centre, $"neuron({tensor}:{channel})");
+
+    /// <summary>Batch item i maximizes channel channelPerItem[i] at the centre position.</summary>
+    public static Objective Neuron(string tensor, IReadOnlyList<int> channelPerItem) =>
+        OneHot(tensor, channelPerItem, SpatialReadout.Centre, $"neuron({tensor}:[{string.Join(",", channelPerItem)}])");
+
+    /// <summary>The dot product of the position-averaged activation with <paramref name="direction"/> (length C).</summary>
+    public static Objective Direction(string tensor, float[] direction) =>
+        FromTerm(new ChannelWeightsTerm(tensor, [direction], SpatialReadout.Mean, $"direction({tensor})"));
+
+    /// <summary>Batch item i maximizes the dot product with directionPerItem[i].</summary>
+    public static Objective Direction(string tensor, IReadOnlyList<float[]> directionPerItem) =>
+        FromTerm(new ChannelWeightsTerm(tensor, directionPerItem, SpatialReadout.Mean, $"direction({tensor}, per item)"));
+
+    /// <summary>Lucid's diversity across the batch at a layer (see <see cref="DiversityTerm"/>).</summary>
+    public static Objective Diversity(string tensor) => FromTerm(new DiversityTerm(tensor));
+
+    /// <summary>The sum of every element of a tensor.</summary>
+    public static Objective Sum(string tensor) => FromTerm(new TensorSumTerm(tensor));
+
+    /// <summary>Reads "tensor:channel" as a channel objective.</summary>
+    public static Objective Parse(string text)
+    {
+        var colon = text.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var channel))
+            throw new FormatException($"'{text}' is not of the form tensor:channel.");
+        return Channel(text[..colon], channel);
+    }
+
+    public static Objective operator +(Objective a, Objective b) => new([.. a.Terms, .. b.Terms]);
+
+    public static Objective operator -(Objective a, Objective b) => a + -b;
+
+    public static Objective operator -(Objective a) => a * -1f;
+
+    public static Objective operator *(Objective a, float factor) =>
+        new(a.Terms.Select(t => t with { Weight = t.Weight * factor }).ToList());
+
+    public static Objective operator *(float factor, Objective a) => a * factor;
+
+    public static Objective operator /(Objective a, float divisor) => a * (1f / divisor);
+
+    public override string ToString() => Description;
+
+    private static Objective OneHot(string tensor, IReadOnlyList<int> channels, SpatialReadout readout, string description) =>
+        FromTerm(ChannelWeightsTerm.OneHot(tensor, channels, readout, description));
+}
