@@ -25,12 +25,12 @@ internal static class MatMulGradients
         if (c.NeedsGI(0))
         {
             var full = e.Node("MatMul", [gradient, TransposeLastTwo(e, b, bMatrix.Length)]);
-            c.SetGI(0, e.ReduceToShape(full, [.. batch, aMatrix[^2], aMatrix[^1]], aShape));
+            c.SetGI(0, ReduceToOperand(e, full, [.. batch, aMatrix[^2], aMatrix[^1]], aMatrix, aShape));
         }
         if (c.NeedsGI(1))
         {
             var full = e.Node("MatMul", [TransposeLastTwo(e, a, aMatrix.Length), gradient]);
-            c.SetGI(1, e.ReduceToShape(full, [.. batch, bMatrix[^2], bMatrix[^1]], bShape));
+            c.SetGI(1, ReduceToOperand(e, full, [.. batch, bMatrix[^2], bMatrix[^1]], bMatrix, bShape));
         }
     }
 
@@ -65,6 +65,13 @@ internal static class MatMulGradients
     private static string GemmNode(GraphEmitter e, string a, string b, float alpha, bool transA, bool transB) =>
         e.Node("Gemm", [a, b],
             OnnxAttribute.Float("alpha", alpha), OnnxAttribute.Int("transA", transA ? 1 : 0), OnnxAttribute.Int("transB", transB ? 1 : 0));
+
+    /// <summary>Sums over broadcast batch dimensions to the operand's matrix form, then drops a 1-D operand's extra axis.</summary>
+    private static string ReduceToOperand(GraphEmitter e, string gradient, int[] gradientShape, int[] matrixShape, int[] operandShape)
+    {
+        var reduced = e.ReduceToShape(gradient, gradientShape, matrixShape);
+        return matrixShape.Length == operandShape.Length ? reduced : e.Reshape(reduced, operandShape);
+    }
 
     private static string TransposeLastTwo(GraphEmitter e, string x, int rank)
     {
