@@ -7,4 +7,19 @@ var root = new RootCommand("NeuronAtlas precompute: fills the atlas catalog (dat
     BuildEmbeddedCommand.Create(),
     NotesCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or KeyNotFoundException
+                              or InvalidOperationException or UnauthorizedAccessException or NotSupportedException)
+{
+    // Bad input is the user's to fix: say what is wrong, without a stack trace.
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("Cancelled. Rerun the same command to resume.");
+    return 130;
+}
