@@ -1,0 +1,1 @@
+"""Exports OpenAI-architecture CLIP checkpoints to ONNX for NeuronAtlas."""
