@@ -1,0 +1,22 @@
+using NeuronAtlas.Bench;
+
+// Benchmarks of NeuronAtlas, each against a baseline measured in the same run. Prints Markdown for docs/benchmarks.md.
+// Usage: dotnet run -c Release --project tools/bench/NeuronAtlas.Bench -- [dataset-pass|memory|web|all] [--images N] [--url URL]
+var command = args.FirstOrDefault() ?? "all";
+var options = BenchOptions.Parse(args.Skip(1).ToArray());
+switch (command)
+{
+    case "dataset-pass": await DatasetPassBenchmark.RunAsync(options); break;
+    case "memory": await MemoryBenchmark.RunAsync(options); break;
+    case "memory-probe": await MemoryBenchmark.ProbeAsync(options); break;
+    case "web": await WebLatencyBenchmark.RunAsync(options); break;
+    case "all":
+        await DatasetPassBenchmark.RunAsync(options);
+        await MemoryBenchmark.RunAsync(options);
+        await WebLatencyBenchmark.RunAsync(options);
+        break;
+    default:
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Use dataset-pass, memory, web or all.");
+        return 1;
+}
+return 0;
