@@ -14,9 +14,14 @@ public sealed class Objective
 
     public IReadOnlyList<WeightedTerm> Terms { get; }
 
-    public string Description => string.Join(" + ", Terms.Select(t => t.Weight == 1f
-        ? t.Term.Description
-        : $"{t.Weight.ToString("G4", CultureInfo.InvariantCulture)} × {t.Term.Description}"));
+    /// <summary>For example "2 × channel(layer3:5) - 0.5 × diversity(layer3)".</summary>
+    public string Description => string.Concat(Terms.Select((t, i) =>
+    {
+        var sign = t.Weight < 0 ? (i == 0 ? "-" : " - ") : (i == 0 ? "" : " + ");
+        var magnitude = MathF.Abs(t.Weight);
+        var factor = magnitude == 1f ? "" : magnitude.ToString("G4", CultureInfo.InvariantCulture) + " × ";
+        return sign + factor + t.Term.Description;
+    }));
 
     /// <summary>The activation tensors the objective reads.</summary>
     public IEnumerable<string> Tensors => Terms.Select(t => t.Term.Tensor).Distinct();
