@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace NeuronAtlas.Web.Catalog;
+
+/// <summary>Healthy once the catalog is open, degraded while it is being built, unhealthy when it is missing or broken.</summary>
+public sealed class CatalogHealthCheck(CatalogState state) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        string description = CatalogReadinessMiddleware.Describe(state);
+        return Task.FromResult(state.Status switch
+        {
+            CatalogStatus.Ready => HealthCheckResult.Healthy($"Catalog version {state.Version}."),
+            CatalogStatus.Building or CatalogStatus.Starting => HealthCheckResult.Degraded(description),
+            _ => HealthCheckResult.Unhealthy(description),
+        });
+    }
+}

@@ -1,0 +1,63 @@
+using MudBlazor.Services;
+using NeuronAtlas.Core.Inference;
+using NeuronAtlas.Web.Catalog;
+using NeuronAtlas.Web.Lookup;
+using NeuronAtlas.Web.Options;
+using NeuronAtlas.Web.Routing;
+using NeuronAtlas.Web.Uploads;
+
+namespace NeuronAtlas.Web.Extensions;
+
+public static class AtlasServiceExtensions
+{
+    /// <summary>Everything the site needs: options, the catalog and its readers, image lookup, Blazor and MudBlazor.</summary>
+    public static IHostApplicationBuilder AddAtlasServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddAtlasOptions();
+        builder.Services.AddAtlasCatalog();
+        builder.Services.AddImageLookup();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddScoped<AbsoluteUrls>();
+        builder.Services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog");
+        return builder;
+    }
+
+    private static void AddAtlasOptions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AtlasOptions>().Bind(builder.Configuration.GetSection(AtlasOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.CatalogPath), "Atlas:CatalogPath is required.")
+            .Validate(o => o.PageMaxAgeSeconds >= 0, "Atlas:PageMaxAgeSeconds cannot be negative.")
+            .Validate(o => o.PublicBaseUrl.Length == 0 || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _),
+                "Atlas:PublicBaseUrl must be empty or an absolute URL.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSection(UploadOptions.Section))
+            .Validate(o => o.MaxBytes > 0 && o.MaxPixels > 0, "Uploads:MaxBytes and Uploads:MaxPixels must be positive.")
+            .Validate(o => o.MaxConcurrentInferences >= 1, "Uploads:MaxConcurrentInferences must be at least 1.")
+            .Validate(o => o.QueueTimeoutMs >= 0 && o.RetryAfterSeconds >= 1, "Uploads:QueueTimeoutMs cannot be negative and RetryAfterSeconds must be at least 1.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<InferenceOptions>().Bind(builder.Configuration.GetSection("Inference"));
+    }
+
+    private static void AddAtlasCatalog(this IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddSingleton<CatalogState>();
+        services.AddSingleton<CatalogCache>();
+        services.AddSingleton<CatalogReader>();
+        services.AddSingleton<NeuronReader>();
+        services.AddSingleton<ImageReader>();
+        services.AddSingleton<ICatalogBuilder, EmbeddedCatalogBuilder>();
+        services.AddHostedService<CatalogStartupService>();
+    }
+
+    private static void AddImageLookup(this IServiceCollection services)
+    {
+        services.AddSingleton<UploadImageDecoder>();
+        services.AddSingleton<InferenceGate>();
+        services.AddSingleton<ExtractorPool>();
+        services.AddSingleton<LookupCatalogReader>();
+        services.AddSingleton<ImageLookupService>();
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using NeuronAtlas.Web.Options;
+
+namespace NeuronAtlas.Web.Routing;
+
+/// <summary>Absolute URLs for OpenGraph tags and shareable links: under Atlas:PublicBaseUrl when set, else under the request's own address.</summary>
+public sealed class AbsoluteUrls(NavigationManager navigation, IOptions<AtlasOptions> options)
+{
+    public string For(string relative)
+    {
+        string configured = options.Value.PublicBaseUrl;
+        var baseUri = new Uri(string.IsNullOrWhiteSpace(configured) ? navigation.BaseUri : configured.TrimEnd('/') + "/");
+        return new Uri(baseUri, relative.TrimStart('/')).ToString();
+    }
+}
