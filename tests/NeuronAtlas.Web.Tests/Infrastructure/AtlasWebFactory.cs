@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using NeuronAtlas.Core;
+
+namespace NeuronAtlas.Web.Tests.Infrastructure;
+
+/// <summary>The web app in memory, reading the given catalog; extra settings override appsettings.json.</summary>
+public sealed class AtlasWebFactory(string catalogPath, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseContentRoot(AtlasPaths.FindRoot());
+        builder.ConfigureAppConfiguration(config =>
+        {
+            var values = new Dictionary<string, string?>
+            {
+                ["Atlas:CatalogPath"] = catalogPath,
+                ["Atlas:BuildCatalogOnStart"] = "false",
+                ["Logging:LogLevel:Default"] = "Warning",
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+            config.AddInMemoryCollection(values);
+        });
+    }
+
+    /// <summary>A client that does not follow redirects, so status codes are seen as sent.</summary>
+    public HttpClient CreateAtlasClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+}
