@@ -6,7 +6,7 @@ its 1x1 convolution), and an attention-pooling head instead of global average po
 """
 
 from collections import OrderedDict
-from typing import List, Sequence, Tuple
+from typing import Sequence, Tuple
 
 import torch
 from torch import nn
@@ -127,6 +127,3 @@ class ModifiedResNet(nn.Module):
         x = self.layer4(self.layer3(self.layer2(self.layer1(x))))
         return self.attnpool(x)
 
-
-def block_names(layers: Sequence[int]) -> List[str]:
-    return [f"image_block_4_{index}" for index in range(layers[3])]
