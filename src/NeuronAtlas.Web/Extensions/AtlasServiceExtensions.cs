@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
+using NeuronAtlas.Web.Caching;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Web.Catalog;
 using NeuronAtlas.Web.Lookup;
@@ -17,6 +20,7 @@ public static class AtlasServiceExtensions
         builder.Services.AddAtlasCatalog();
         builder.Services.AddImageLookup();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.Replace(ServiceDescriptor.Scoped<AntiforgeryStateProvider, NoAntiforgeryStateProvider>());
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
         builder.Services.AddScoped<AbsoluteUrls>();

@@ -105,6 +105,7 @@ public sealed class TestCatalog : IDisposable
             Index = index, Mean = 0.25f + index / 1000f, Std = 0.125f, Max = MaxOf(layer.LayerId, index), ActiveFraction = 0.75f,
             Histogram = ActivationHistogram.Encode(counts), TopImageHash = ImageHashes[index % ImageCount],
         };
+        if (layer.LayerId == "layer4" && index == LabelledNeuron) (neuron.Label, neuron.LabelSource) = (NoteLabel, "note"); // as NotesImporter does
         if (layer.LayerId == "layer4" && index < NeuronsWithExamples)
         {
             neuron.TopImageHash = ExampleImage(index, 0);
