@@ -386,6 +386,78 @@ namespace NeuronAtlas.Core.Catalog.Migrations
                     b.ToTable("TextExamples");
                 });
 
+            modelBuilder.Entity("NeuronAtlas.Core.TextVis.Storage.TextVisChunk", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("FirstPhrase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModelId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tensor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelId", "Tensor", "FirstPhrase")
+                        .IsUnique();
+
+                    b.ToTable("TextVisChunks", (string)null);
+                });
+
+            modelBuilder.Entity("NeuronAtlas.Core.TextVis.Storage.TextVisRun", b =>
+                {
+                    b.Property<string>("ModelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfigHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Layers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NextPhrase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PhraseCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phrases")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Renderings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ModelId");
+
+                    b.ToTable("TextVisRuns", (string)null);
+                });
+
             modelBuilder.Entity("NeuronAtlas.Core.Catalog.Entities.AtlasLayer", b =>
                 {
                     b.HasOne("NeuronAtlas.Core.Catalog.Entities.AtlasModel", "Model")
