@@ -39,6 +39,7 @@ public sealed class DatasetPass(DatasetPassOptions options, ILogger? logger = nu
         if (resumed is not null) _log.LogInformation("Resuming the dataset pass of {Model} at image {Next} of {Total}.", manifest.Id, next, end);
 
         var skipped = new ConcurrentDictionary<int, string>();
+        var streaming = TimeSpan.Zero;
         if (next < end)
         {
             using var extractor = ActivationExtractor.Create(manifest, options.Inference, layerSpecs.Select(l => l.Id), _log);
@@ -46,6 +47,7 @@ public sealed class DatasetPass(DatasetPassOptions options, ILogger? logger = nu
             var batches = BatchProducer.Start(source, preprocessor, next, end, options.BatchSize, options.DecodeWorkers,
                 (i, e) => { skipped[i] = e.Message; _log.LogWarning("Skipping image {Index} ({File}): {Reason}", i, source.Describe(i).File, e.Message); }, ct);
             int resumeAt = next, sinceCheckpoint = 0;
+            var streamClock = Stopwatch.StartNew();
             await foreach (var batch in batches.ReadAllAsync(ct))
             {
                 using (var activations = extractor.Run(batch.Tensor, batch.Count))
@@ -62,9 +64,11 @@ public sealed class DatasetPass(DatasetPassOptions options, ILogger? logger = nu
                 progress?.Report(new DatasetPassProgress("dataset pass", next - start, end - start, rate,
                     rate > 0 ? TimeSpan.FromSeconds((end - next) / rate) : null));
             }
+            streaming = streamClock.Elapsed;
             // The last chunk is saved too, so a kill while writing the catalog resumes straight into writing.
             store.Save(end, end, layers.Values);
         }
+        var writeClock = Stopwatch.StartNew();
 
         progress?.Report(new DatasetPassProgress("writing catalog", end - start, end - start, 0, null));
         var images = LoadExampleImages(source, layers.Values);
@@ -78,8 +82,12 @@ public sealed class DatasetPass(DatasetPassOptions options, ILogger? logger = nu
         db.Database.ExecuteSqlRaw("VACUUM;");
         clock.Stop();
         int processed = end - (resumed?.NextImage ?? start);
+        _log.LogInformation("Streamed {Images} images in {Streaming:F1} s; wrote the catalog in {Write:F1} s.", processed, streaming.TotalSeconds, writeClock.Elapsed.TotalSeconds);
         return new DatasetPassResult(end - start, skipped.Count, resumed?.NextImage ?? start, clock.Elapsed,
-            processed / Math.Max(1e-9, clock.Elapsed.TotalSeconds));
+            processed / Math.Max(1e-9, clock.Elapsed.TotalSeconds))
+        {
+            StreamingElapsed = streaming, CatalogWriteElapsed = writeClock.Elapsed,
+        };
     }
 
     private Dictionary<int, DatasetImage> LoadExampleImages(IImageSource source, IEnumerable<LayerAccumulator> layers)

@@ -34,4 +34,11 @@ public sealed record DatasetPassOptions
 /// <param name="Stage">"dataset pass" while images stream through the model, then "writing catalog".</param>
 public sealed record DatasetPassProgress(string Stage, int Done, int Total, double ImagesPerSecond, TimeSpan? Eta);
 
-public sealed record DatasetPassResult(int Images, int SkippedImages, int ResumedFrom, TimeSpan Elapsed, double ImagesPerSecond);
+/// <param name="Elapsed">The whole run: model loading, streaming, checkpoints and the catalog write.</param>
+public sealed record DatasetPassResult(int Images, int SkippedImages, int ResumedFrom, TimeSpan Elapsed, double ImagesPerSecond)
+{
+    /// <summary>From the first batch to the last: decoding, inference, accumulation and checkpoints.</summary>
+    public TimeSpan StreamingElapsed { get; init; }
+    /// <summary>Thumbnails of the example images, the catalog rows and the VACUUM.</summary>
+    public TimeSpan CatalogWriteElapsed { get; init; }
+}
