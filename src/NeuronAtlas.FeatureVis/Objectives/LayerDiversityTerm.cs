@@ -1,0 +1,17 @@
+using NeuronAtlas.Core.Models;
+using NeuronAtlas.Onnx.Autodiff.Objectives;
+
+namespace NeuronAtlas.FeatureVis.Objectives;
+
+/// <summary>
+/// Lucid's diversity at a layer: minus the mean pairwise cosine similarity of the batch items' Gram matrices.
+/// Added to a channel objective it pushes a batch towards different facets of the same neuron.
+/// </summary>
+public sealed record LayerDiversityTerm(string LayerId) : LayerTerm(LayerId)
+{
+    public override string Description => $"diversity({LayerId})";
+
+    public override float? ReadOut(ReadOnlySpan<float> activations, LayerManifest layer, int item) => null;
+
+    public override Objective ToObjective(LayerManifest layer) => Objective.Diversity(layer.Tensor);
+}

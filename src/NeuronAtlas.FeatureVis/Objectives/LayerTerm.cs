@@ -1,0 +1,27 @@
+using NeuronAtlas.Core.Models;
+using NeuronAtlas.Onnx.Autodiff.Objectives;
+
+namespace NeuronAtlas.FeatureVis.Objectives;
+
+/// <summary>One quantity to maximize, read from a layer of the model named by its manifest id.</summary>
+public abstract record LayerTerm(string LayerId)
+{
+    public abstract string Description { get; }
+
+    /// <summary>How many per-item entries the term holds (one objective per batch item), or null when all items share it.</summary>
+    public virtual int? ItemCount => null;
+
+    /// <summary>The autodiff objective over the layer's tensor; throws when the term does not fit the layer.</summary>
+    public abstract Objective ToObjective(LayerManifest layer);
+
+    /// <summary>
+    /// The term's value for batch item <paramref name="item"/> computed from the layer's activations
+    /// ([N, C, H, W] as the manifest gives the layer), or null for batch terms such as diversity.
+    /// </summary>
+    public abstract float? ReadOut(ReadOnlySpan<float> activations, LayerManifest layer, int item);
+
+    /// <summary>A string that differs whenever the built gradient graph would differ.</summary>
+    public virtual string Key => Description;
+
+    public override string ToString() => Description;
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.ML.OnnxRuntime;
+using NeuronAtlas.Core.Inference;
+using NeuronAtlas.Onnx.Autodiff;
+
+namespace NeuronAtlas.FeatureVis.Render;
+
+/// <summary>An ONNX Runtime session of one gradient graph: input batch in, objective and input gradient out.</summary>
+internal sealed class GradientSession : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly string _inputName;
+    private readonly long[] _inputShape;
+    private readonly string[] _outputNames;
+    private readonly bool _hasPerItem;
+    private readonly IReadOnlyList<string> _extraOutputs;
+
+    /// <param name="extraOutputs">Forward tensors the graph also returns (see <see cref="GradientGraphBuilder.Build"/>), fetched on request.</param>
+    public GradientSession(GradientGraph graph, string inputName, IReadOnlyList<string> extraOutputs, InferenceOptions options, ILogger? logger)
+    {
+        _extraOutputs = extraOutputs;
+        _session = OnnxSessionFactory.Create(graph.ToByteArray(), options, logger);
+        _inputName = inputName;
+        _inputShape = graph.InputShapes[inputName].Select(d => (long)d).ToArray();
+        _hasPerItem = graph.PerItemObjectiveOutput is not null;
+        _outputNames = _hasPerItem
+            ? [graph.PerItemObjectiveOutput!, graph.TotalObjectiveOutput, graph.GradientOutputs[inputName]]
+            : [graph.TotalObjectiveOutput, graph.GradientOutputs[inputName]];
+    }
+
+    public int InputLength => (int)_inputShape.Aggregate(1L, (a, b) => a * b);
+
+    /// <summary>Runs the graph on <paramref name="input"/>, writes d(total)/d(input) into <paramref name="gradient"/>.</summary>
+    /// <param name="extras">When given, receives the extra outputs by tensor name.</param>
+    /// <returns>The per-item objective (null when the objective has no per-item terms) and the total.</returns>
+    public (float[]? PerItem, float Total) Run(float[] input, float[] gradient, CancellationToken ct, Dictionary<string, float[]>? extras = null)
+    {
+        using var runOptions = new RunOptions();
+        using var stop = ct.Register(() => runOptions.Terminate = true);
+        using var inputValue = OrtValue.CreateTensorValueFromMemory(input, _inputShape);
+        try
+        {
+            string[] names = extras is null ? _outputNames : [.. _outputNames, .. _extraOutputs];
+            using var outputs = _session.Run(runOptions, [_inputName], [inputValue], names);
+            int o = 0;
+            var perItem = _hasPerItem ? outputs[o++].GetTensorDataAsSpan<float>().ToArray() : null;
+            float total = outputs[o++].GetTensorDataAsSpan<float>()[0];
+            outputs[o++].GetTensorDataAsSpan<float>().CopyTo(gradient);
+            if (extras is not null)
+                foreach (var name in _extraOutputs) extras[name] = outputs[o++].GetTensorDataAsSpan<float>().ToArray();
+            return (perItem, total);
+        }
+        catch (OnnxRuntimeException) when (ct.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(ct);
+        }
+    }
+
+    public void Dispose() => _session.Dispose();
+}
