@@ -1,12 +1,18 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using NeuronAtlas.Core;
 
 namespace NeuronAtlas.Web.Tests.Infrastructure;
 
 /// <summary>The web app in memory, reading the given catalog; extra settings override appsettings.json.</summary>
-public sealed class AtlasWebFactory(string catalogPath, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// <param name="services">Replaces app services, e.g. the catalog builder.</param>
+public sealed class AtlasWebFactory(
+    string catalogPath,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -22,6 +28,7 @@ public sealed class AtlasWebFactory(string catalogPath, IReadOnlyDictionary<stri
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
             config.AddInMemoryCollection(values);
         });
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 
     /// <summary>A client that does not follow redirects, so status codes are seen as sent.</summary>

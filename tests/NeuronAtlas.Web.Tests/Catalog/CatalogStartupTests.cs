@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NeuronAtlas.Core.Activations;
+using NeuronAtlas.Web.Catalog;
+using NeuronAtlas.Web.Tests.Infrastructure;
+
+namespace NeuronAtlas.Web.Tests.Catalog;
+
+public sealed class CatalogStartupTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "neuronatlas-startup-" + Guid.NewGuid().ToString("N"));
+    private string MissingCatalog => Path.Combine(_directory, "atlas.db");
+
+    public CatalogStartupTests() => Directory.CreateDirectory(_directory);
+
+    [Fact]
+    public async Task Without_a_catalog_and_without_building_pages_explain_what_to_do()
+    {
+        using var factory = new AtlasWebFactory(MissingCatalog);
+        using var client = factory.CreateAtlasClient();
+
+        var page = await client.GetAsync("/models/resnet18/layer4/3");
+        var api = await client.GetAsync("/api/models");
+        var health = await client.GetAsync("/health");
+        var css = await client.GetAsync("/app.css");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Contains("BuildCatalogOnStart is false", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+    }
+
+    [Fact]
+    public async Task While_the_catalog_builds_every_page_shows_progress_and_then_the_atlas()
+    {
+        using var testCatalog = new TestCatalog();
+        var builder = new ControlledCatalogBuilder(testCatalog.Path);
+        using var factory = new AtlasWebFactory(MissingCatalog, new Dictionary<string, string?> { ["Atlas:BuildCatalogOnStart"] = "true" },
+            services => services.AddSingleton<ICatalogBuilder>(builder));
+        using var client = factory.CreateAtlasClient();
+
+        await builder.Reported.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var home = await client.GetAsync("/");
+        var neuron = await client.GetAsync("/models/resnet18/layer4/3");
+        var health = await client.GetAsync("/health");
+
+        foreach (var response in new[] { home, neuron })
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("3", response.Headers.GetValues("Retry-After").Single());
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains("Building the atlas: 42%", html);
+            Assert.Contains("<meta http-equiv=\"refresh\" content=\"3\"", html);
+        }
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Contains("Degraded", await health.Content.ReadAsStringAsync());
+        Assert.False(File.Exists(MissingCatalog), "the catalog appears only once complete");
+
+        builder.Release.SetResult();
+        await WaitUntilHealthyAsync(client);
+
+        var ready = await client.GetAsync("/models/resnet18/layer4/3");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Contains(TestCatalog.NoteLabel, await ready.Content.ReadAsStringAsync());
+        Assert.True(File.Exists(MissingCatalog));
+        Assert.Empty(Directory.EnumerateFiles(_directory, "*.building-*"));
+    }
+
+    [Fact]
+    public async Task A_failed_build_is_reported_on_every_page()
+    {
+        var failing = new FailingCatalogBuilder();
+        using var factory = new AtlasWebFactory(MissingCatalog, new Dictionary<string, string?> { ["Atlas:BuildCatalogOnStart"] = "true" },
+            services => services.AddSingleton<ICatalogBuilder>(failing));
+        using var client = factory.CreateAtlasClient();
+
+        await WaitForAsync(async () => (await client.GetAsync("/health")).StatusCode == HttpStatusCode.ServiceUnavailable);
+        var page = await client.GetAsync("/");
+        var api = await client.GetAsync("/api/models/resnet18");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Contains("Building the catalog failed: no dataset here", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+        var problem = await api.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("no dataset here", problem.GetProperty("detail").GetString());
+        Assert.Empty(Directory.EnumerateFiles(_directory)); // the half-built file is removed
+    }
+
+    private static Task WaitUntilHealthyAsync(HttpClient client) =>
+        WaitForAsync(async () => (await client.GetStringAsync("/health")) == "Healthy");
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition did not become true within 15 s.");
+            await Task.Delay(50);
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>Reports 42% and then waits to be released before "building" (copying) the catalog.</summary>
+    private sealed class ControlledCatalogBuilder(string sourceCatalog) : ICatalogBuilder
+    {
+        public TaskCompletionSource Reported { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task BuildAsync(string catalogPath, IProgress<DatasetPassProgress> progress, CancellationToken ct)
+        {
+            progress.Report(new DatasetPassProgress("dataset pass", 42, 100, 12.5, TimeSpan.FromSeconds(30)));
+            Reported.SetResult();
+            await Release.Task.WaitAsync(ct);
+            File.Copy(sourceCatalog, catalogPath);
+        }
+    }
+
+    private sealed class FailingCatalogBuilder : ICatalogBuilder
+    {
+        public async Task BuildAsync(string catalogPath, IProgress<DatasetPassProgress> progress, CancellationToken ct)
+        {
+            await File.WriteAllTextAsync(catalogPath, "half a catalog", ct);
+            throw new InvalidOperationException("no dataset here");
+        }
+    }
+}
