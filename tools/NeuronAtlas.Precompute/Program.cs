@@ -6,6 +6,9 @@ var root = new RootCommand("NeuronAtlas precompute: fills the atlas catalog (dat
     DatasetPassCommand.Create(),
     BuildEmbeddedCommand.Create(),
     NotesCommand.Create(),
+    GradientCommand.Create(),
+    FeatureVisCommand.Create(),
+    FeatureVisReportCommand.Create(),
 };
 try
 {
