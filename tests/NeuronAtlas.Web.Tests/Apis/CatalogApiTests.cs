@@ -11,7 +11,7 @@ public sealed class CatalogApiTests(WebAppFixture app) : IClassFixture<WebAppFix
     [Fact]
     public async Task Lists_the_models_with_their_size_and_links()
     {
-        var models = await GetJsonAsync("/api/models");
+        var models = await app.Client.GetOkJsonAsync("/api/models");
 
         Assert.Equal(["resnet18", "tinynet"], models.EnumerateArray().Select(m => m.GetProperty("id").GetString()));
         var resnet = models[0];
@@ -25,7 +25,7 @@ public sealed class CatalogApiTests(WebAppFixture app) : IClassFixture<WebAppFix
     [Fact]
     public async Task A_model_lists_its_layers_in_order_with_their_shapes()
     {
-        var model = await GetJsonAsync("/api/models/resnet18");
+        var model = await app.Client.GetOkJsonAsync("/api/models/resnet18");
 
         var layers = model.GetProperty("layers").EnumerateArray().ToList();
         Assert.Equal(["layer1", "layer2", "layer3", "layer4"], layers.Select(l => l.GetProperty("id").GetString()));
@@ -37,7 +37,7 @@ public sealed class CatalogApiTests(WebAppFixture app) : IClassFixture<WebAppFix
     [Fact]
     public async Task A_layer_pages_its_neurons()
     {
-        var page = await GetJsonAsync("/api/models/resnet18/layers/layer4?page=2&pageSize=100");
+        var page = await app.Client.GetOkJsonAsync("/api/models/resnet18/layers/layer4?page=2&pageSize=100");
 
         Assert.Equal(2, page.GetProperty("page").GetInt32());
         Assert.Equal(6, page.GetProperty("pageCount").GetInt32());
@@ -52,7 +52,7 @@ public sealed class CatalogApiTests(WebAppFixture app) : IClassFixture<WebAppFix
     [Fact]
     public async Task A_neuron_has_its_examples_in_rank_order_stats_histogram_label_and_notes()
     {
-        var neuron = await GetJsonAsync("/api/models/resnet18/layers/layer4/neurons/3");
+        var neuron = await app.Client.GetOkJsonAsync("/api/models/resnet18/layers/layer4/neurons/3");
 
         Assert.Equal(3, neuron.GetProperty("index").GetInt32());
         Assert.Equal(TestCatalog.NoteLabel, neuron.GetProperty("label").GetString());
@@ -83,7 +83,7 @@ public sealed class CatalogApiTests(WebAppFixture app) : IClassFixture<WebAppFix
     [Fact]
     public async Task A_neuron_without_examples_or_notes_has_empty_lists_and_nulls()
     {
-        var neuron = await GetJsonAsync("/api/models/resnet18/layers/layer1/neurons/0");
+        var neuron = await app.Client.GetOkJsonAsync("/api/models/resnet18/layers/layer1/neurons/0");
 
         Assert.Empty(neuron.GetProperty("examples").EnumerateArray());
         Assert.Equal(JsonValueKind.Null, neuron.GetProperty("notesHtml").ValueKind);
@@ -116,12 +116,5 @@ public sealed class CatalogApiTests(WebAppFixture app) : IClassFixture<WebAppFix
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-    }
-
-    private async Task<JsonElement> GetJsonAsync(string url)
-    {
-        var response = await app.Client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }

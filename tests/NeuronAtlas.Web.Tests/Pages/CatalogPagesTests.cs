@@ -8,7 +8,7 @@ public sealed class CatalogPagesTests(WebAppFixture app) : IClassFixture<WebAppF
     [Fact]
     public async Task Home_lists_every_model_with_a_link()
     {
-        var html = await GetOkAsync("/");
+        var html = await app.Client.GetOkStringAsync("/");
 
         var links = Html.Hrefs(html);
         Assert.Contains("/models/resnet18", links);
@@ -21,7 +21,7 @@ public sealed class CatalogPagesTests(WebAppFixture app) : IClassFixture<WebAppF
     [Fact]
     public async Task Model_page_lists_its_layers_input_side_first()
     {
-        var html = await GetOkAsync("/models/resnet18");
+        var html = await app.Client.GetOkStringAsync("/models/resnet18");
 
         var layerLinks = Html.Hrefs(html).Where(h => h.StartsWith("/models/resnet18/layer")).ToList();
         Assert.Equal(["/models/resnet18/layer1", "/models/resnet18/layer2", "/models/resnet18/layer3", "/models/resnet18/layer4"], layerLinks);
@@ -31,7 +31,7 @@ public sealed class CatalogPagesTests(WebAppFixture app) : IClassFixture<WebAppF
     [Fact]
     public async Task Layer_page_shows_128_neurons_per_page_in_index_order_with_their_top_example()
     {
-        var html = await GetOkAsync("/models/resnet18/layer4");
+        var html = await app.Client.GetOkStringAsync("/models/resnet18/layer4");
 
         var neuronLinks = NeuronLinks(html, "layer4");
         Assert.Equal(Enumerable.Range(0, 128).Select(i => $"/models/resnet18/layer4/{i}"), neuronLinks);
@@ -45,7 +45,7 @@ public sealed class CatalogPagesTests(WebAppFixture app) : IClassFixture<WebAppF
     [Fact]
     public async Task Layer_pages_page_through_all_neurons_and_stop_after_the_last()
     {
-        var last = await GetOkAsync("/models/resnet18/layer4?page=4");
+        var last = await app.Client.GetOkStringAsync("/models/resnet18/layer4?page=4");
         var beyond = await app.Client.GetAsync("/models/resnet18/layer4?page=5");
 
         Assert.Equal(Enumerable.Range(384, 128).Select(i => $"/models/resnet18/layer4/{i}"), NeuronLinks(last, "layer4"));
@@ -55,7 +55,7 @@ public sealed class CatalogPagesTests(WebAppFixture app) : IClassFixture<WebAppF
     [Fact]
     public async Task Layer_page_blurs_a_flagged_top_example()
     {
-        var html = await GetOkAsync("/models/resnet18/layer4");
+        var html = await app.Client.GetOkStringAsync("/models/resnet18/layer4");
 
         Assert.Contains($"<a class=\"atlas-neuron-tile\" href=\"/models/resnet18/layer4/{TestCatalog.FlaggedImage}\"", html);
         Assert.Contains("atlas-thumb atlas-flagged", html);
@@ -75,11 +75,4 @@ public sealed class CatalogPagesTests(WebAppFixture app) : IClassFixture<WebAppF
 
     private static List<string> NeuronLinks(string html, string layer) =>
         Html.Hrefs(html).Where(h => h.StartsWith($"/models/resnet18/{layer}/")).Distinct().ToList();
-
-    private async Task<string> GetOkAsync(string url)
-    {
-        var response = await app.Client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
 }

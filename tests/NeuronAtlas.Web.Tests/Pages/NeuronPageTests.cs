@@ -11,7 +11,7 @@ public sealed class NeuronPageTests(WebAppFixture app) : IClassFixture<WebAppFix
     [Fact]
     public async Task Shows_the_top_examples_in_rank_order_with_their_activations()
     {
-        var html = await GetOkAsync(Neuron3);
+        var html = await app.Client.GetOkStringAsync(Neuron3);
 
         var images = Html.ImageSources(html, "atlas-example-image");
         var expected = Enumerable.Range(0, TestCatalog.ExampleCount).Select(r => $"/images/{app.Catalog.ExampleImage(3, r)}.jpg").ToList();
@@ -26,7 +26,7 @@ public sealed class NeuronPageTests(WebAppFixture app) : IClassFixture<WebAppFix
     [Fact]
     public async Task Offers_a_heatmap_overlay_per_example_behind_a_css_toggle()
     {
-        var html = await GetOkAsync(Neuron3);
+        var html = await app.Client.GetOkStringAsync(Neuron3);
 
         Assert.Contains("type=\"checkbox\" id=\"heatmap-toggle\"", html);
         var heatmaps = Html.ImageSources(html, "atlas-heatmap");
@@ -37,7 +37,7 @@ public sealed class NeuronPageTests(WebAppFixture app) : IClassFixture<WebAppFix
     [Fact]
     public async Task Shows_label_stats_histogram_and_neighbour_links()
     {
-        var html = await GetOkAsync(Neuron3);
+        var html = await app.Client.GetOkStringAsync(Neuron3);
 
         Assert.Contains(TestCatalog.NoteLabel, html);
         Assert.Contains(TestCatalog.MaxOf("layer4", 3).ToString("0.####", CultureInfo.InvariantCulture), html);
@@ -52,8 +52,8 @@ public sealed class NeuronPageTests(WebAppFixture app) : IClassFixture<WebAppFix
     [Fact]
     public async Task First_and_last_neurons_have_one_neighbour()
     {
-        var first = Html.Hrefs(await GetOkAsync("/models/resnet18/layer4/0"));
-        var last = Html.Hrefs(await GetOkAsync("/models/resnet18/layer4/511"));
+        var first = Html.Hrefs(await app.Client.GetOkStringAsync("/models/resnet18/layer4/0"));
+        var last = Html.Hrefs(await app.Client.GetOkStringAsync("/models/resnet18/layer4/511"));
 
         Assert.DoesNotContain("/models/resnet18/layer4/-1", first);
         Assert.Contains("/models/resnet18/layer4/1", first);
@@ -64,7 +64,7 @@ public sealed class NeuronPageTests(WebAppFixture app) : IClassFixture<WebAppFix
     [Fact]
     public async Task Carries_OpenGraph_and_Twitter_card_tags_with_absolute_urls()
     {
-        var html = await GetOkAsync(Neuron3);
+        var html = await app.Client.GetOkStringAsync(Neuron3);
 
         Assert.Equal($"http://localhost{Neuron3}", Html.Meta(html, "og:url"));
         Assert.Contains("neuron 3", Html.Meta(html, "og:title"));
@@ -78,7 +78,7 @@ public sealed class NeuronPageTests(WebAppFixture app) : IClassFixture<WebAppFix
     [Fact]
     public async Task Prefers_the_feature_visualization_as_preview_image()
     {
-        var html = await GetOkAsync($"/models/resnet18/layer4/{TestCatalog.VisualizedNeuron}");
+        var html = await app.Client.GetOkStringAsync($"/models/resnet18/layer4/{TestCatalog.VisualizedNeuron}");
 
         Assert.Equal($"http://localhost/featurevis/{app.Catalog.FeatureVisualizationHash}.png", Html.Meta(html, "og:image"));
     }
@@ -86,7 +86,7 @@ public sealed class NeuronPageTests(WebAppFixture app) : IClassFixture<WebAppFix
     [Fact]
     public async Task Renders_notes_from_markdown_with_raw_html_escaped_and_script_links_disarmed()
     {
-        var html = await GetOkAsync(Neuron3);
+        var html = await app.Client.GetOkStringAsync(Neuron3);
 
         Assert.Contains("<strong>round things</strong>", html);
         Assert.DoesNotContain("<script>alert", html);
@@ -99,7 +99,7 @@ public sealed class NeuronPageTests(WebAppFixture app) : IClassFixture<WebAppFix
     [Fact]
     public async Task Blurs_flagged_examples()
     {
-        var html = await GetOkAsync($"/models/resnet18/layer4/{TestCatalog.FlaggedImage}");
+        var html = await app.Client.GetOkStringAsync($"/models/resnet18/layer4/{TestCatalog.FlaggedImage}");
 
         Assert.Contains("atlas-example-frame atlas-flagged", html);
         Assert.Contains("show flagged image", html);
@@ -116,12 +116,5 @@ public sealed class NeuronPageTests(WebAppFixture app) : IClassFixture<WebAppFix
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Not found", await response.Content.ReadAsStringAsync());
         Assert.False(response.Headers.CacheControl?.Public ?? false);
-    }
-
-    private async Task<string> GetOkAsync(string url)
-    {
-        var response = await app.Client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
     }
 }
