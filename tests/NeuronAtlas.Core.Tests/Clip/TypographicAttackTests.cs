@@ -1,0 +1,64 @@
+using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Core.Datasets;
+using NeuronAtlas.Core.Inference;
+using NeuronAtlas.Core.Tests.TestData;
+using NeuronAtlas.Core.TextRendering;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace NeuronAtlas.Core.Tests.Clip;
+
+public class TypographicAttackTests
+{
+    [Fact]
+    public void The_label_changes_a_few_percent_of_pixels_around_its_position_and_opacity_zero_changes_none()
+    {
+        using var fonts = FontLibrary.FromDirectory(TinyClipCatalog.FontsDirectory);
+        var attack = new TypographicAttack(fonts);
+        using var photo = SyntheticImages.Create(11, 288, 288);
+        using var attacked = attack.Render(photo, TypographicAttackPresets.Get("iPod") with { X = 0.5f, Y = 0.75f });
+        double share = TypographicAttack.ChangedPixelShare(photo, attacked);
+        Assert.InRange(share, 0.02, 0.2);
+        // Nothing changes in the top half: the label is centred at 75% of the height.
+        for (int y = 0; y < 144; y++)
+        for (int x = 0; x < 288; x++)
+            Assert.Equal(photo[x, y], attacked[x, y]);
+        Assert.Equal(new Rgb24(255, 255, 255), attacked[144 - 40, 216 - 10]); // the white box left of the text
+
+        using var invisible = attack.Render(photo, new TypographicLabel { Text = "$$$", Opacity = 0 });
+        Assert.Equal(0, TypographicAttack.ChangedPixelShare(photo, invisible));
+        Assert.Throws<ArgumentException>(() => attack.Render(photo, new TypographicLabel { Text = "漢字" }));
+    }
+
+    [Fact]
+    public void The_experiment_reports_the_articles_columns_with_consistent_counts()
+    {
+        using var clip = ClipModel.Load(ClipTestExports.TinyResNet(), new InferenceOptions());
+        var classifier = new ZeroShotClassifier(clip, LabelSet.Parse("iPod, piggy bank, odd, even, spider"), PromptTemplates.LabelOnly);
+        using var fonts = FontLibrary.FromDirectory(TinyClipCatalog.FontsDirectory);
+        using var images = new FolderImageSource(SyntheticImages.WriteFolder(10, seed: 4));
+        var experiment = new TypographicAttackExperiment(clip, classifier, new TypographicAttack(fonts));
+
+        var report = experiment.Run(images, [("iPod", "iPod"), ("piggy bank", "$$$")], maxImages: 8);
+
+        Assert.Equal(8, report.ImageCount);
+        Assert.Equal(8, report.LabelledImages); // folder labels "even"/"odd" are in the set
+        Assert.NotNull(report.CleanAccuracy);
+        Assert.Equal(["iPod", "piggy bank"], report.Rows.Select(r => r.Class));
+        foreach (var row in report.Rows)
+        {
+            Assert.InRange(row.Images, 0, 8);
+            Assert.InRange(row.Flipped, 0, row.Images);
+            Assert.Equal(row.Images == 0 ? 0 : row.Flipped / (double)row.Images, row.SuccessRate, 10);
+            if (row.Images > 0) Assert.InRange(row.PixelsChanged, 0.01, 0.3);
+        }
+        var again = experiment.Run(images, [("iPod", "iPod"), ("piggy bank", "$$$")], maxImages: 8);
+        Assert.Equal(report.Rows, again.Rows);
+
+        var markdown = report.ToMarkdown().Split('\n');
+        Assert.Contains("| class | label | images | flipped | success rate | pixels changed |", markdown);
+        Assert.Contains(markdown, l => l.StartsWith("| piggy bank | \"$$$\" |"));
+        var csv = report.ToCsv().Split('\n');
+        Assert.Equal("class,label,images,flipped,success_rate,pixels_changed", csv[0]);
+        Assert.StartsWith("\"iPod\",\"iPod\",", csv[1]);
+    }
+}
