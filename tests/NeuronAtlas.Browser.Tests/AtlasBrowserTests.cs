@@ -9,11 +9,13 @@ namespace NeuronAtlas.Browser.Tests;
 /// <summary>
 /// Drives Debian's chromium through the site: home → model → layer → neuron (examples, heatmap toggle,
 /// OpenGraph tags), then the interactive lookup page with an uploaded image. With NEURONATLAS_SCREENSHOTS=1 it
-/// saves docs/screenshots/home.png, neuron.png and lookup.png.
+/// saves docs/screenshots/home.png, neuron.png and lookup.png, of the test catalog or, when
+/// NEURONATLAS_SCREENSHOTS_CATALOG names one, of that catalog (e.g. data/atlas.db).
 /// </summary>
 public sealed class AtlasBrowserTests : IAsyncLifetime
 {
     private static readonly bool TakeScreenshots = Environment.GetEnvironmentVariable("NEURONATLAS_SCREENSHOTS") == "1";
+    private static readonly string? ScreenshotCatalog = Environment.GetEnvironmentVariable("NEURONATLAS_SCREENSHOTS_CATALOG");
 
     private readonly TestCatalog _catalog = new();
     private KestrelAtlasFactory _app = null!;
@@ -45,6 +47,9 @@ public sealed class AtlasBrowserTests : IAsyncLifetime
 
         await page.GotoAsync(_app.BaseUrl + "/lookup");
         await CheckLookupAsync(page);
+
+        if (TakeScreenshots && !string.IsNullOrEmpty(ScreenshotCatalog))
+            await new RealAtlasScreenshots(_browser, Path.GetFullPath(ScreenshotCatalog, AtlasPaths.FindRoot())).TakeAsync(ScreenshotPath);
     }
 
     private async Task CheckNeuronPageAsync(IPage page)
@@ -107,9 +112,14 @@ public sealed class AtlasBrowserTests : IAsyncLifetime
     private static async Task Screenshot(IPage page, string name)
     {
         if (!TakeScreenshots) return;
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath(name) });
+    }
+
+    private static string ScreenshotPath(string name)
+    {
         var directory = Path.Combine(AtlasPaths.FindRoot(), "docs", "screenshots");
         Directory.CreateDirectory(directory);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{name}.png"), FullPage = false });
+        return Path.Combine(directory, $"{name}.png");
     }
 
     public async Task DisposeAsync()

@@ -44,7 +44,7 @@ public sealed class CatalogStartupService(
         try
         {
             DeleteDatabaseFiles(temp);
-            var progress = new CatalogBuildProgress(state, logger, TimeSpan.FromSeconds(2));
+            var progress = new CatalogBuildProgress(state, logger, TimeSpan.FromSeconds(10));
             await builder.BuildAsync(temp, progress, stoppingToken);
             File.Move(temp, path, overwrite: false);
             Open(path);

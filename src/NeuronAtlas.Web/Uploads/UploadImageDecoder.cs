@@ -60,12 +60,17 @@ public sealed class UploadImageDecoder(IOptions<UploadOptions> options)
         return new InspectedUpload(bytes, format, info.Width, info.Height);
     }
 
-    /// <summary>Decodes to RGB (a GIF's first frame only) and applies the EXIF orientation.</summary>
+    /// <summary>
+    /// Decodes to RGB (a GIF's first frame only) and applies the EXIF orientation. Transparent pixels are
+    /// composited onto white, as the dataset images were, so a transparent PNG is seen as it is in the catalog.
+    /// </summary>
     public Image<Rgb24> Decode(InspectedUpload upload)
     {
         try
         {
-            var image = Image.Load<Rgb24>(Formats, upload.Bytes);
+            var image = upload.Format == JpegFormat.Instance
+                ? Image.Load<Rgb24>(Formats, upload.Bytes) // no alpha channel to composite
+                : OnWhite(upload.Bytes);
             image.Mutate(x => x.AutoOrient());
             return image;
         }
@@ -73,6 +78,14 @@ public sealed class UploadImageDecoder(IOptions<UploadOptions> options)
         {
             throw LookupRejectedException.Unreadable($"The {upload.Format.Name} image cannot be decoded: {e.Message}");
         }
+    }
+
+    private static Image<Rgb24> OnWhite(byte[] bytes)
+    {
+        using var withAlpha = Image.Load<Rgba32>(Formats, bytes);
+        var onWhite = new Image<Rgb24>(Formats, withAlpha.Width, withAlpha.Height, new Rgb24(255, 255, 255));
+        onWhite.Mutate(x => x.DrawImage(withAlpha, 1f));
+        return onWhite;
     }
 
     private static string? FindTruncation(IImageFormat format, byte[] bytes) => format switch

@@ -89,6 +89,29 @@ public sealed class LookupApiTests(WebAppFixture app, ReferenceLookup reference)
     }
 
     [Fact]
+    public async Task Transparent_pixels_are_seen_on_white_as_in_the_dataset()
+    {
+        using var transparent = new Image<Rgba32>(160, 160, new Rgba32(0, 0, 0, 0));
+        using var onWhite = new Image<Rgb24>(160, 160, new Rgb24(255, 255, 255));
+        for (int y = 40; y < 120; y++)
+            for (int x = 40; x < 120; x++)
+            {
+                transparent[x, y] = new Rgba32(200, 30, 30, 255);
+                onWhite[x, y] = new Rgb24(200, 30, 30);
+            }
+        using var transparentPng = new MemoryStream();
+        using var whitePng = new MemoryStream();
+        transparent.SaveAsPng(transparentPng);
+        onWhite.SaveAsPng(whitePng);
+
+        var response = await LookupRequests.PostAsync(app.Client, transparentPng.ToArray(), "sticker.png", "image/png", "?top=5");
+
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var layer4 = result.GetProperty("layers")[3].GetProperty("neurons").EnumerateArray().Select(n => n.GetProperty("index").GetInt32());
+        Assert.Equal(reference.TopNeurons(whitePng.ToArray(), 5)["layer4"].Select(e => e.Index), layer4);
+    }
+
+    [Fact]
     public async Task The_raw_image_can_be_the_whole_body()
     {
         var content = new ByteArrayContent(TestImages.Png());
