@@ -9,7 +9,7 @@ namespace NeuronAtlas.Browser.Tests;
 /// <summary>
 /// Drives Debian's chromium through the site: home → model → layer → neuron (examples, heatmap toggle,
 /// OpenGraph tags), then the interactive lookup page with an uploaded image. With NEURONATLAS_SCREENSHOTS=1 it
-/// saves docs/screenshots/home.png, neuron.png and lookup.png, of the test catalog or, when
+/// saves docs/screenshots/home.png, layer.png, neuron.png and lookup.png, of the test catalog or, when
 /// NEURONATLAS_SCREENSHOTS_CATALOG names one, of that catalog (e.g. data/atlas.db).
 /// </summary>
 public sealed class AtlasBrowserTests : IAsyncLifetime
@@ -39,6 +39,7 @@ public sealed class AtlasBrowserTests : IAsyncLifetime
         await page.WaitForURLAsync(_app.BaseUrl + "/models/resnet18");
         await page.GetByRole(AriaRole.Link, new() { Name = "layer4 (stage 4 output)" }).First.ClickAsync();
         await page.WaitForURLAsync(_app.BaseUrl + "/models/resnet18/layer4");
+        await Screenshot(page, "layer");
         await page.Locator("a.atlas-neuron-tile[href='/models/resnet18/layer4/3']").ClickAsync();
         await page.WaitForURLAsync(_app.BaseUrl + "/models/resnet18/layer4/3");
 

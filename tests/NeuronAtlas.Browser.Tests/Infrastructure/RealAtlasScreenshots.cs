@@ -5,8 +5,8 @@ using Microsoft.Playwright;
 namespace NeuronAtlas.Browser.Tests.Infrastructure;
 
 /// <summary>
-/// Screenshots of a real catalog for the README: the home page, a neuron of the model's last layer (one with a
-/// label when there is one) with heatmaps on, and a lookup of that neuron's top example.
+/// Screenshots of a real catalog for the README: the home page, the model's last layer, a neuron of that layer
+/// (one with a label when there is one) with heatmaps on, and a lookup of that neuron's top example.
 /// </summary>
 public sealed class RealAtlasScreenshots(IBrowser browser, string catalogPath)
 {
@@ -23,6 +23,10 @@ public sealed class RealAtlasScreenshots(IBrowser browser, string catalogPath)
         var models = await http.GetFromJsonAsync<JsonElement>("/api/models");
         var model = await http.GetFromJsonAsync<JsonElement>(models[0].GetProperty("apiUrl").GetString());
         var lastLayer = model.GetProperty("layers").EnumerateArray().Last();
+        await page.GotoAsync(app.BaseUrl + lastLayer.GetProperty("url").GetString());
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = pathFor("layer") });
+
         var neurons = (await http.GetFromJsonAsync<JsonElement>(lastLayer.GetProperty("apiUrl").GetString()))
             .GetProperty("neurons").EnumerateArray().ToList();
         var neuron = neurons.FirstOrDefault(n => n.GetProperty("label").ValueKind == JsonValueKind.String, neurons[0]);
