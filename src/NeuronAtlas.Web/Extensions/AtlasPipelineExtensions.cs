@@ -16,7 +16,10 @@ public static class AtlasPipelineExtensions
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // The repository's wwwroot/ (app.css, js/) is served before routing; framework and MudBlazor files are
+        // endpoints of MapStaticAssets below.
         app.UseStaticFiles();
+        app.UseRouting();
         app.UseMiddleware<CatalogReadinessMiddleware>();
         app.UseMiddleware<PublicCacheMiddleware>();
         app.UseAntiforgery();

@@ -14,8 +14,12 @@ namespace NeuronAtlas.Web.Extensions;
 public static class AtlasServiceExtensions
 {
     /// <summary>Everything the site needs: options, the catalog and its readers, image lookup, Blazor and MudBlazor.</summary>
-    public static IHostApplicationBuilder AddAtlasServices(this IHostApplicationBuilder builder)
+    public static WebApplicationBuilder AddAtlasServices(this WebApplicationBuilder builder)
     {
+        // Framework and MudBlazor files are found through the build's static web assets manifest. ASP.NET reads it
+        // only in Development; read it in every environment so the built app also runs as Production from the
+        // repository. A published app has no such manifest and serves them from its own wwwroot/.
+        if (!builder.Environment.IsDevelopment()) builder.WebHost.UseStaticWebAssets();
         builder.AddAtlasOptions();
         builder.Services.AddAtlasCatalog();
         builder.Services.AddImageLookup();
@@ -28,7 +32,7 @@ public static class AtlasServiceExtensions
         return builder;
     }
 
-    private static void AddAtlasOptions(this IHostApplicationBuilder builder)
+    private static void AddAtlasOptions(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AtlasOptions>().Bind(builder.Configuration.GetSection(AtlasOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.CatalogPath), "Atlas:CatalogPath is required.")
