@@ -9,13 +9,16 @@ namespace NeuronAtlas.Web.Tests.Infrastructure;
 
 /// <summary>The web app in memory, reading the given catalog; extra settings override appsettings.json.</summary>
 /// <param name="services">Replaces app services, e.g. the catalog builder.</param>
+/// <param name="environment">The hosting environment. Defaults to Development.</param>
 public sealed class AtlasWebFactory(
     string catalogPath,
     IReadOnlyDictionary<string, string?>? settings = null,
-    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+    Action<IServiceCollection>? services = null,
+    string environment = "Development") : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment(environment);
         builder.UseContentRoot(AtlasPaths.FindRoot());
         builder.ConfigureAppConfiguration(config =>
         {
