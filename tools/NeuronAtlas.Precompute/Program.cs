@@ -6,6 +6,10 @@ var root = new RootCommand("NeuronAtlas precompute: fills the atlas catalog (dat
     DatasetPassCommand.Create(),
     BuildEmbeddedCommand.Create(),
     NotesCommand.Create(),
+    GradientCommand.Create(),
+    FeatureVisCommand.Create(),
+    FeatureVisReportCommand.Create(),
+    FeatureVisArchiveCommand.Create(),
     TokenizeCommand.Create(),
     EmbedTextCommand.Create(),
     EmbedImageCommand.Create(),
@@ -14,9 +18,6 @@ var root = new RootCommand("NeuronAtlas precompute: fills the atlas catalog (dat
     LabelNeuronsCommand.Create(),
     SearchNeuronsCommand.Create(),
     TypographicAttackCommand.Create(),
-    GradientCommand.Create(),
-    FeatureVisCommand.Create(),
-    FeatureVisReportCommand.Create(),
 };
 try
 {

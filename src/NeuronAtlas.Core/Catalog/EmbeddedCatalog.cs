@@ -12,6 +12,9 @@ public static class EmbeddedCatalog
     public const string ModelId = "resnet18";
     public const string DatasetName = "emoji";
 
+    /// <summary>The shipped, precomputed feature visualizations of the embedded model.</summary>
+    public static string FeatureVisArchivePath(string repoRoot) => Path.Combine(repoRoot, "data", "featurevis", ModelId + ".zip");
+
     public static async Task BuildAsync(string repoRoot, string catalogPath, IProgress<DatasetPassProgress>? progress, ILogger logger,
         CancellationToken ct, InferenceOptions? inference = null, int? maxImages = null)
     {
@@ -27,5 +30,8 @@ public static class EmbeddedCatalog
         using var db = CatalogDatabase.OpenForWriting(catalogPath);
         int notes = new NotesImporter(db).Import(Path.Combine(repoRoot, "data", "notes"), ModelId);
         logger.LogInformation("Imported {Notes} notes.", notes);
+        var featureVis = FeatureVisArchivePath(repoRoot);
+        if (File.Exists(featureVis))
+            logger.LogInformation("Imported {Count} feature visualizations from {Archive}.", FeatureVisArchive.Import(db, ModelId, featureVis), featureVis);
     }
 }
