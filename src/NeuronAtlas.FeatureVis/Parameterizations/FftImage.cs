@@ -14,6 +14,10 @@ public sealed class FftImage : ISpatialParameterization
     private readonly float[] _scale;
     private readonly InverseRealFft2D[] _transforms;
     private readonly float _standardDeviation;
+    private readonly float[] _images;
+    private readonly float[] _imageGradients;
+    private readonly float[] _parameterGradients;
+    private readonly float[][] _spectra;
 
     public FftImage(ImageShape shape, int batchSize, float decayPower = 1f, float standardDeviation = 0.01f)
     {
@@ -26,6 +30,10 @@ public sealed class FftImage : ISpatialParameterization
         ParametersPerItem = shape.Channels * grid.SpectrumLength;
         Parameters = new float[batchSize * ParametersPerItem];
         _scale = FrequencyScale(shape.Height, shape.Width, grid.FrequencyColumns, decayPower);
+        _images = new float[batchSize * shape.Length];
+        _imageGradients = new float[batchSize * shape.Length];
+        _parameterGradients = new float[Parameters.Length];
+        _spectra = Enumerable.Range(0, batchSize).Select(_ => new float[grid.SpectrumLength]).ToArray();
     }
 
     public ImageShape Shape { get; }
@@ -42,10 +50,10 @@ public sealed class FftImage : ISpatialParameterization
     public void Draw(Span<float> images)
     {
         var output = images.Length >= BatchSize * Shape.Length ? images : throw new ArgumentException("The image buffer is too small.", nameof(images));
-        var buffer = new float[BatchSize * Shape.Length];
+        var buffer = _images;
         Parallel.For(0, BatchSize, item =>
         {
-            var spectrum = new float[_transforms[item].SpectrumLength];
+            var spectrum = _spectra[item];
             for (int c = 0; c < Shape.Channels; c++)
             {
                 var source = Parameters.AsSpan(item * ParametersPerItem + c * spectrum.Length, spectrum.Length);
@@ -58,8 +66,8 @@ public sealed class FftImage : ISpatialParameterization
 
     public void DrawAdjoint(ReadOnlySpan<float> imageGradients, Span<float> parameterGradients)
     {
-        var gradients = imageGradients[..(BatchSize * Shape.Length)].ToArray();
-        var result = new float[Parameters.Length];
+        var (gradients, result) = (_imageGradients, _parameterGradients);
+        imageGradients[..gradients.Length].CopyTo(gradients);
         Parallel.For(0, BatchSize, item =>
         {
             int spectrumLength = _transforms[item].SpectrumLength;

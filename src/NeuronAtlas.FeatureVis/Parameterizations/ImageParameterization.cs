@@ -8,6 +8,7 @@ namespace NeuronAtlas.FeatureVis.Parameterizations;
 public sealed class ImageParameterization
 {
     private readonly float[] _images;
+    private readonly float[] _preActivationGradients;
 
     public ImageParameterization(ISpatialParameterization spatial, bool decorrelateColors = true)
     {
@@ -16,6 +17,7 @@ public sealed class ImageParameterization
         Spatial = spatial;
         DecorrelateColors = decorrelateColors;
         _images = new float[spatial.BatchSize * spatial.Shape.Length];
+        _preActivationGradients = new float[_images.Length];
     }
 
     /// <summary>An FFT-parameterized, colour-decorrelated image batch: Lucent's default.</summary>
@@ -47,7 +49,7 @@ public sealed class ImageParameterization
     /// <summary>d(loss)/d(parameters) from d(loss)/d(images) of the last <see cref="Draw"/>.</summary>
     public void Backward(ReadOnlySpan<float> imageGradients, Span<float> parameterGradients)
     {
-        var preActivation = new float[_images.Length];
+        var preActivation = _preActivationGradients;
         for (int i = 0; i < preActivation.Length; i++) preActivation[i] = imageGradients[i] * _images[i] * (1f - _images[i]);
         if (DecorrelateColors) ColorDecorrelation.ApplyAdjoint(preActivation, Shape.PlaneLength);
         Spatial.DrawAdjoint(preActivation, parameterGradients);

@@ -45,6 +45,12 @@ public sealed record RenderOptions
     /// </summary>
     public bool OptimizePreActivation { get; init; } = true;
 
+    /// <summary>
+    /// Merge the affine transforms and the final resize into one bilinear resampling per step (see <see cref="Compose"/>):
+    /// the same random geometry as Lucent's chain, several times cheaper and with one interpolation instead of five. Defaults to true.
+    /// </summary>
+    public bool FuseTransforms { get; init; } = true;
+
     /// <summary>Report the current images every this many steps (0: never). Defaults to 32.</summary>
     public int ProgressImageEvery { get; init; } = 32;
 

@@ -24,6 +24,8 @@ internal sealed class RenderRun
     private readonly float[] _inputGradient;
     private readonly float[] _imageGradient;
     private readonly float[] _parameterGradient;
+    private readonly float[][] _rgb;
+    private readonly float[] _drawn;
     private TimeSpan _parameterizationTime, _transformTime, _modelTime, _updateTime;
 
     public RenderRun(ModelManifest manifest, LayerObjective objective, GradientSession session, int batch, RenderOptions options)
@@ -40,7 +42,7 @@ internal sealed class RenderRun
         _image = new ImageParameterization(spatial, options.DecorrelateColors);
         _inputShape = new ImageShape(3, manifest.Input.Height, manifest.Input.Width);
         var resize = new Resize(_inputShape.Height, _inputShape.Width);
-        _transform = new Compose([.. options.Transforms ?? StandardTransforms.Create(), resize]);
+        _transform = new Compose([.. options.Transforms ?? StandardTransforms.Create(), resize], options.FuseTransforms);
         _plainResize = resize.Sample(shape, new Random(0));
         _normalization = new ModelInputNormalization(manifest);
         _transformRandoms = new Random[batch];
@@ -54,6 +56,8 @@ internal sealed class RenderRun
         _inputGradient = new float[_input.Length];
         _imageGradient = new float[batch * shape.Length];
         _parameterGradient = new float[_image.Parameters.Length];
+        _drawn = new float[_imageGradient.Length];
+        _rgb = Enumerable.Range(0, batch).Select(_ => new float[_inputShape.Length]).ToArray();
     }
 
     public RenderResult Run(IProgress<RenderProgress>? progress, CancellationToken ct)
@@ -84,13 +88,13 @@ internal sealed class RenderRun
     private (float[]? PerItem, float Total) GradientStep(CancellationToken ct)
     {
         var timer = Stopwatch.StartNew();
-        var images = _image.Draw().ToArray();
+        _image.Draw().CopyTo(_drawn);
         _parameterizationTime += timer.Elapsed;
 
         timer.Restart();
         var steps = new ITransformStep[_batch];
         for (int item = 0; item < _batch; item++) steps[item] = _transform.Sample(_image.Shape, _transformRandoms[item]);
-        Parallel.For(0, _batch, item => ToModelInput(steps[item], images, item));
+        Parallel.For(0, _batch, item => ToModelInput(steps[item], _drawn, item));
         _transformTime += timer.Elapsed;
 
         timer.Restart();
@@ -100,7 +104,7 @@ internal sealed class RenderRun
         timer.Restart();
         Parallel.For(0, _batch, item =>
         {
-            var rgbGradient = new float[_inputShape.Length];
+            var rgbGradient = _rgb[item];
             _normalization.Adjoint(_inputGradient.AsSpan(item * _inputShape.Length, _inputShape.Length), rgbGradient, _inputShape.PlaneLength);
             steps[item].Adjoint(rgbGradient, _imageGradient.AsSpan(item * _image.Shape.Length, _image.Shape.Length));
         });
@@ -118,8 +122,8 @@ internal sealed class RenderRun
     /// </summary>
     private (float[]? PerItem, float Total) Evaluate(CancellationToken ct)
     {
-        var images = _image.Draw().ToArray();
-        Parallel.For(0, _batch, item => ToModelInput(_plainResize, images, item));
+        _image.Draw().CopyTo(_drawn);
+        Parallel.For(0, _batch, item => ToModelInput(_plainResize, _drawn, item));
         var tensors = new Dictionary<string, float[]>();
         var (_, total) = _session.Run(_input, _inputGradient, ct, tensors);
         if (!_objective.HasPerItemTerms) return (null, total);
@@ -129,7 +133,7 @@ internal sealed class RenderRun
 
     private void ToModelInput(ITransformStep step, float[] images, int item)
     {
-        var rgb = new float[_inputShape.Length];
+        var rgb = _rgb[item];
         step.Apply(images.AsSpan(item * _image.Shape.Length, _image.Shape.Length), rgb);
         _normalization.Apply(rgb, _input.AsSpan(item * _inputShape.Length, _inputShape.Length), _inputShape.PlaneLength);
     }

@@ -11,9 +11,10 @@ public sealed class ComposedStep(ImageShape input, IReadOnlyList<ITransformStep>
 
     public void Apply(ReadOnlySpan<float> input, Span<float> output)
     {
-        if (Steps.Count == 0)
+        if (Steps.Count <= 1)
         {
-            input[..Input.Length].CopyTo(output);
+            if (Steps.Count == 0) input[..Input.Length].CopyTo(output);
+            else Steps[0].Apply(input, output);
             return;
         }
         var current = input[..Input.Length].ToArray();
@@ -28,6 +29,12 @@ public sealed class ComposedStep(ImageShape input, IReadOnlyList<ITransformStep>
 
     public void Adjoint(ReadOnlySpan<float> outputGradient, Span<float> inputGradient)
     {
+        if (Steps.Count <= 1)
+        {
+            if (Steps.Count == 0) outputGradient[..Output.Length].CopyTo(inputGradient);
+            else Steps[0].Adjoint(outputGradient, inputGradient);
+            return;
+        }
         var current = outputGradient[..Output.Length].ToArray();
         for (int i = Steps.Count - 1; i >= 0; i--)
         {

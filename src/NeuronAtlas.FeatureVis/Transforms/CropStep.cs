@@ -1,7 +1,7 @@
 namespace NeuronAtlas.FeatureVis.Transforms;
 
 /// <summary>Keeps the <paramref name="height"/> × <paramref name="width"/> window at (<paramref name="top"/>, <paramref name="left"/>).</summary>
-public sealed class CropStep : ITransformStep
+public sealed class CropStep : IResamplingStep
 {
     private readonly int _top;
     private readonly int _left;
@@ -15,6 +15,10 @@ public sealed class CropStep : ITransformStep
         _top = top;
         _left = left;
     }
+
+    public AffineSourceMap Map => AffineSourceMap.Translation(_top, _left);
+
+    public float? Fill => null;
 
     public ImageShape Input { get; }
 

@@ -1,8 +1,12 @@
 namespace NeuronAtlas.FeatureVis.Transforms;
 
 /// <summary>Surrounds the image with <paramref name="width"/> pixels of a constant value.</summary>
-public sealed class PadStep(ImageShape input, int width, float value) : ITransformStep
+public sealed class PadStep(ImageShape input, int width, float value) : IResamplingStep
 {
+    public AffineSourceMap Map => AffineSourceMap.Translation(-width, -width);
+
+    public float? Fill => value;
+
     public ImageShape Input { get; } = input;
 
     public ImageShape Output { get; } = input with { Height = input.Height + 2 * width, Width = input.Width + 2 * width };

@@ -57,7 +57,7 @@ public class ImageParameterizationTests
         var aty = y.ToArray();
         ColorDecorrelation.Apply(ax, planeLength: 5);
         ColorDecorrelation.ApplyAdjoint(aty, planeLength: 5);
-        RandomData.AssertRelativelyClose(RandomData.Dot(ax, y), RandomData.Dot(x, aty), 1e-6, "<Mx, y> vs <x, Mᵀy>");
+        RandomData.AssertAdjoint(ax, y, x, aty, "colour decorrelation");
         // Pixel 0's red: Σ_j M[0,j] · x_j over the three planes.
         Assert.Equal(m[0, 0] * x[0] + m[0, 1] * x[5] + m[0, 2] * x[10], ax[0], 6);
     }

@@ -26,7 +26,7 @@ public class SpatialParameterizationTests
         var direction = RandomData.Uniform(random, images.Length);
         var gradient = new float[spatial.Parameters.Length];
         spatial.DrawAdjoint(direction, gradient);
-        RandomData.AssertRelativelyClose(RandomData.Dot(images, direction), RandomData.Dot(spatial.Parameters, gradient), 1e-5, kind);
+        RandomData.AssertAdjoint(images, direction, spatial.Parameters, gradient, kind);
     }
 
     [Fact]

@@ -18,10 +18,15 @@ public static class RandomData
         return sum;
     }
 
-    /// <summary>Asserts |a - b| ≤ tolerance × max(|a|, |b|, 1e-6).</summary>
-    public static void AssertRelativelyClose(double expected, double actual, double tolerance, string what)
+    /// <summary>
+    /// The adjoint identity ⟨Ax, y⟩ = ⟨x, Aᵀy⟩, up to float rounding measured against ‖Ax‖·‖y‖ (sums of many terms of
+    /// either sign can cancel to far less than that, so a relative test on the result alone would be too strict).
+    /// </summary>
+    public static void AssertAdjoint(ReadOnlySpan<float> ax, ReadOnlySpan<float> y, ReadOnlySpan<float> x, ReadOnlySpan<float> aty, string what)
     {
-        double scale = Math.Max(Math.Max(Math.Abs(expected), Math.Abs(actual)), 1e-6);
-        Assert.True(Math.Abs(expected - actual) <= tolerance * scale, $"{what}: expected {expected}, got {actual} (relative tolerance {tolerance}).");
+        double lhs = Dot(ax, y), rhs = Dot(x, aty);
+        double scale = Math.Sqrt(Dot(ax, ax) * Dot(y, y));
+        Assert.True(scale > 0, $"{what}: Ax or y is zero, the identity would prove nothing.");
+        Assert.True(Math.Abs(lhs - rhs) <= 1e-6 * scale, $"{what}: <Ax, y> = {lhs}, <x, Aᵀy> = {rhs}, scale {scale}.");
     }
 }
