@@ -1,11 +1,16 @@
+using Microsoft.Extensions.Options;
 using NeuronAtlas.Core.Activations;
 using NeuronAtlas.Core.Catalog;
+using NeuronAtlas.Core.Inference;
 
 namespace NeuronAtlas.Web.Catalog;
 
-/// <summary>Builds the default catalog: the embedded ResNet18 over the shipped emoji dataset.</summary>
-public sealed class EmbeddedCatalogBuilder(IHostEnvironment environment, ILogger<EmbeddedCatalogBuilder> logger) : ICatalogBuilder
+/// <summary>Builds the default catalog: the embedded ResNet18 over the shipped emoji dataset, on the configured execution provider.</summary>
+public sealed class EmbeddedCatalogBuilder(
+    IHostEnvironment environment,
+    IOptions<InferenceOptions> inference,
+    ILogger<EmbeddedCatalogBuilder> logger) : ICatalogBuilder
 {
     public Task BuildAsync(string catalogPath, IProgress<DatasetPassProgress> progress, CancellationToken ct) =>
-        EmbeddedCatalog.BuildAsync(environment.ContentRootPath, catalogPath, progress, logger, ct);
+        EmbeddedCatalog.BuildAsync(environment.ContentRootPath, catalogPath, progress, logger, ct, inference.Value);
 }
