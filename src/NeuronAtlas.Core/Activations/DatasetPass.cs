@@ -10,6 +10,9 @@ using NeuronAtlas.Core.Catalog.Entities;
 using NeuronAtlas.Core.Datasets;
 using NeuronAtlas.Core.Images;
 using NeuronAtlas.Core.Inference;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
 
 namespace NeuronAtlas.Core.Activations;
 
@@ -101,7 +104,9 @@ public sealed class DatasetPass(DatasetPassOptions options, ILogger? logger = nu
             var bytes = source.ReadBytes(i);
             var record = source.Describe(i);
             using var image = ImageDecoding.LoadRgbOnWhite(bytes);
-            var (jpeg, w, h) = ImageDecoding.Thumbnail(image, options.ThumbnailSize);
+            // The thumbnail shows what the model saw (the centre crop), so heatmaps line up with it.
+            using var seen = ModelViewCrop(image);
+            var (jpeg, w, h) = ImageDecoding.Thumbnail(seen, options.ThumbnailSize);
             images[i] = new DatasetImage
             {
                 Hash = ContentHash.Of(bytes), Label = record.Label, Concept = record.Concept, Style = record.Style, Source = record.Source,
@@ -109,6 +114,13 @@ public sealed class DatasetPass(DatasetPassOptions options, ILogger? logger = nu
             };
         });
         return new Dictionary<int, DatasetImage>(images);
+    }
+
+    private Image<Rgb24> ModelViewCrop(Image<Rgb24> image)
+    {
+        var p = options.Model.Preprocessing;
+        int side = Math.Max(1, (int)Math.Round(Math.Min(image.Width, image.Height) * (double)p.Crop / p.Resize));
+        return image.Clone(ctx => ctx.Crop(new Rectangle((image.Width - side) / 2, (image.Height - side) / 2, side, side)));
     }
 
     /// <summary>Everything that determines the result; a checkpoint only resumes a pass with the same hash.</summary>
