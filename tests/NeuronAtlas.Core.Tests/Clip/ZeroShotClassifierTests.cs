@@ -60,6 +60,25 @@ public class ZeroShotClassifierTests
     }
 
     [Fact]
+    public void Cached_label_embeddings_equal_freshly_computed_ones_and_depend_on_labels_and_templates()
+    {
+        var cache = Directory.CreateTempSubdirectory("neuronatlas-zeroshot-cache-").FullName;
+        var labels = LabelSet.Parse("spider, pizza, iPod");
+        var fresh = new ZeroShotClassifier(Model.Value, labels);
+        var first = ZeroShotClassifier.Create(Model.Value, labels, null, cache);
+        Assert.Single(Directory.GetFiles(cache));
+        var cached = ZeroShotClassifier.Create(Model.Value, labels, null, cache);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(fresh.LabelEmbedding(i).ToArray(), first.LabelEmbedding(i).ToArray());
+            Assert.Equal(fresh.LabelEmbedding(i).ToArray(), cached.LabelEmbedding(i).ToArray());
+        }
+        ZeroShotClassifier.Create(Model.Value, labels, PromptTemplates.LabelOnly, cache);
+        ZeroShotClassifier.Create(Model.Value, LabelSet.Parse("spider, pizza"), null, cache);
+        Assert.Equal(3, Directory.GetFiles(cache).Length);
+    }
+
+    [Fact]
     public void Label_sets_parse_user_lists_and_the_shipped_default()
     {
         var typed = LabelSet.Parse("iPod; piggy bank,\n spider , iPod");

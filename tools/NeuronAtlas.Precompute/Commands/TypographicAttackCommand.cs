@@ -37,7 +37,7 @@ internal static class TypographicAttackCommand
             using var clip = ClipModel.Load(manifest, new InferenceOptions { ExecutionProvider = parse.GetValue(provider) }, loggerFactory.CreateLogger("precompute"));
             var labelSet = LabelSet.Resolve(parse.GetValue(labels)!, CommonOptions.RepoRoot);
             var attackPairs = ParsePairs(parse.GetValue(pairs), labelSet);
-            var classifier = new ZeroShotClassifier(clip, labelSet, ZeroShotCommand.LoadTemplates(parse.GetValue(templates)));
+            var classifier = ZeroShotClassifier.Create(clip, labelSet, ZeroShotCommand.LoadTemplates(parse.GetValue(templates)), ZeroShotCommand.CacheDirectory);
             using var fonts = FontLibrary.Shipped(CommonOptions.RepoRoot);
             var experiment = new TypographicAttackExperiment(clip, classifier, new TypographicAttack(fonts), new TypographicLabel { Text = "-", Size = parse.GetValue(size) });
             var report = await ConsoleProgress.RunAsync(manifest.Id, p => Task.Run(() =>

@@ -25,7 +25,7 @@ internal static class ZeroShotCommand
             var manifest = CommonOptions.LoadModel(parse.GetValue(model)!);
             using var logging = JsonOutput.StandardErrorLogging();
             using var clip = ClipModel.Load(manifest, new InferenceOptions { ExecutionProvider = parse.GetValue(provider) }, logging.CreateLogger("precompute"));
-            var classifier = new ZeroShotClassifier(clip, LabelSet.Resolve(parse.GetValue(labels)!, CommonOptions.RepoRoot), LoadTemplates(parse.GetValue(templates)));
+            var classifier = ZeroShotClassifier.Create(clip, LabelSet.Resolve(parse.GetValue(labels)!, CommonOptions.RepoRoot), LoadTemplates(parse.GetValue(templates)), CacheDirectory);
             var results = parse.GetValue(images)!.Select(file =>
             {
                 using var image = ImageDecoding.LoadRgbOnWhite(File.ReadAllBytes(file));
@@ -47,6 +47,9 @@ internal static class ZeroShotCommand
     {
         Description = "A file of prompt templates, one per line with {} for the label (default: NeuronAtlas's 10 photo/drawing templates; '{}' alone: labels only).",
     };
+
+    /// <summary>Where label embeddings are kept between runs (data/cache is not committed).</summary>
+    public static string CacheDirectory => Path.Combine(CommonOptions.RepoRoot, "data", "cache", "zero-shot");
 
     public static PromptTemplates LoadTemplates(string? value) =>
         value is null ? PromptTemplates.Default : value == PromptTemplates.Slot ? PromptTemplates.LabelOnly : PromptTemplates.FromFile(value);
