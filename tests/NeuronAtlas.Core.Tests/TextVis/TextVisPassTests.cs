@@ -83,7 +83,7 @@ public class TextVisPassTests
 
         var result = await new TextVisPass(Options(resumed)).RunAsync();
         Assert.InRange(result.ResumedFrom, 6, 39);
-        Assert.Equal(Snapshot(reference), Snapshot(resumed));
+        Assert.Equal(TextVisSnapshot.Of(reference), TextVisSnapshot.Of(resumed));
     }
 
     [Fact]
@@ -92,15 +92,6 @@ public class TextVisPassTests
         var empty = Path.Combine(Directory.CreateTempSubdirectory("neuronatlas-textvis-").FullName, "atlas.db");
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new TextVisPass(Options(empty)).RunAsync());
         Assert.Contains("dataset-pass", error.Message);
-    }
-
-    private static List<string> Snapshot(string catalog)
-    {
-        using var db = new AtlasDbContext(CatalogDatabase.ReadOnlyOptions(catalog));
-        return db.TextExamples.Include(t => t.Neuron).OrderBy(t => t.Neuron!.Index).ThenBy(t => t.Rank).ToList()
-            .Select(t => $"{t.Neuron!.Index}/{t.Rank} {t.Text} {t.Score:R}")
-            .Concat(db.Neurons.OrderBy(n => n.Index).ToList().Select(n => $"{n.Index} {n.Label} {n.LabelConfidence:R} {n.LabelSource}"))
-            .ToList();
     }
 
     private sealed class SynchronousProgress(Action<DatasetPassProgress> report) : IProgress<DatasetPassProgress>

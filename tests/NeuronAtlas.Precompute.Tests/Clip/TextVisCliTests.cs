@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using NeuronAtlas.Core.Catalog;
 using NeuronAtlas.Core.Tests.Clip;
 using NeuronAtlas.Core.Tests.TestData;
+using NeuronAtlas.Core.Tests.TextVis;
 
 namespace NeuronAtlas.Precompute.Tests.Clip;
 
@@ -37,7 +37,7 @@ public class TextVisCliTests
         var output = Run(TextVis(resumed));
         Assert.Contains("resumed from phrase", output);
 
-        Assert.Equal(Snapshot(reference), Snapshot(resumed));
+        Assert.Equal(TextVisSnapshot.Of(reference), TextVisSnapshot.Of(resumed));
         using var db = new AtlasDbContext(CatalogDatabase.ReadOnlyOptions(resumed));
         var perNeuron = db.TextExamples.GroupBy(t => t.NeuronId).Select(g => g.Count()).ToList();
         Assert.True(perNeuron.Count > 128, $"only {perNeuron.Count} of 256 neurons have text examples");
@@ -67,14 +67,5 @@ public class TextVisCliTests
         {
             return null;
         }
-    }
-
-    private static List<string> Snapshot(string catalog)
-    {
-        using var db = new AtlasDbContext(CatalogDatabase.ReadOnlyOptions(catalog));
-        return db.TextExamples.Include(t => t.Neuron).OrderBy(t => t.Neuron!.Index).ThenBy(t => t.Rank).ToList()
-            .Select(t => $"{t.Neuron!.Index}/{t.Rank} {t.Text} {t.Score:R}")
-            .Concat(db.Neurons.OrderBy(n => n.Index).ToList().Select(n => $"{n.Index} {n.Label} {n.LabelConfidence:R}"))
-            .ToList();
     }
 }

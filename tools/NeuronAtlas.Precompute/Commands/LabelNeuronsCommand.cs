@@ -26,7 +26,7 @@ internal static class LabelNeuronsCommand
             using var db = CatalogDatabase.OpenForWriting(parse.GetValue(catalog)!);
             var run = new Core.TextVis.Storage.TextVisStore(db, manifest.Id).Run()
                 ?? throw new InvalidOperationException($"'{manifest.Id}' has no text-vis run in the catalog. Run 'precompute text-vis' first.");
-            var layerIds = parse.GetValue(layers) is { Length: > 0 } l ? l.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList() : run.Layers.Split(',').ToList();
+            var layerIds = TextVisCommand.LayerIds(parse.GetValue(layers)) ?? run.Layers.Split(',').ToList();
             IReadOnlyList<string>? conceptList = parse.GetValue(concepts) is { } file ? TextVisVocabulary.FromFile(file).Phrases : null;
             using var text = conceptList is null ? null : ClipTextEncoder.Load(manifest, new InferenceOptions { ExecutionProvider = parse.GetValue(provider) });
             var labels = ClipDissectLabeling.Apply(db, manifest.Id, layerIds, conceptList, text);

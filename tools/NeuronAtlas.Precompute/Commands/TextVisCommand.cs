@@ -39,7 +39,7 @@ internal static class TextVisCommand
                 CatalogPath = parse.GetValue(catalog)!,
                 Phrases = phrases,
                 FontsDirectory = parse.GetValue(fonts)!,
-                Layers = parse.GetValue(layers) is { Length: > 0 } l ? l.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList() : null,
+                Layers = LayerIds(parse.GetValue(layers)),
                 Renderings = Positive(parse.GetValue(renderings), "--renderings"),
                 PhrasesPerBatch = Positive(parse.GetValue(batch), "--batch-phrases"),
                 TopK = Positive(parse.GetValue(topK), "--top-k"),
@@ -56,6 +56,10 @@ internal static class TextVisCommand
         });
         return command;
     }
+
+    /// <summary>--layers values, each possibly comma-separated; null when none were given.</summary>
+    internal static List<string>? LayerIds(string[]? values) =>
+        values is { Length: > 0 } ? values.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList() : null;
 
     internal static int Positive(int value, string name) =>
         value > 0 ? value : throw new ArgumentOutOfRangeException(name, $"{name} must be positive (got {value}).");
