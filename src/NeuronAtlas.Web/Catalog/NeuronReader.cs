@@ -6,7 +6,10 @@ using NeuronAtlas.Web.Routing;
 
 namespace NeuronAtlas.Web.Catalog;
 
-/// <summary>Reads a neuron's page data (stats, histogram, top examples, notes, neighbours), cached per catalog version.</summary>
+/// <summary>
+/// Reads a neuron's page data (feature visualization and facets, top examples, text examples, stats, histogram, notes,
+/// neighbours), cached per catalog version.
+/// </summary>
 public sealed class NeuronReader(CatalogState state, CatalogCache cache)
 {
     public Task<NeuronDetail?> GetNeuronAsync(string modelId, string layerId, int index, CancellationToken ct) =>
@@ -26,13 +29,17 @@ public sealed class NeuronReader(CatalogState state, CatalogCache cache)
             .ToListAsync(ct);
         var notes = await db.Notes.Where(n => n.ModelId == modelId && n.LayerId == layerId && n.NeuronIndex == index)
             .OrderBy(n => n.Id).Select(n => new { n.Label, n.Markdown }).ToListAsync(ct);
-        var visHash = await db.FeatureVisualizations.Where(v => v.NeuronId == neuron.Id && v.Facet == -1)
-            .Select(v => v.Hash).FirstOrDefaultAsync(ct);
+        var visualizations = await db.FeatureVisualizations.Where(v => v.NeuronId == neuron.Id).OrderBy(v => v.Facet)
+            .Select(v => new { v.Facet, v.Hash, v.Activation }).ToListAsync(ct);
+        var channelVis = visualizations.FirstOrDefault(v => v.Facet == -1);
+        var textExamples = await db.TextExamples.Where(t => t.NeuronId == neuron.Id).OrderBy(t => t.Rank)
+            .Select(t => new TextExampleView(t.Rank, t.Text, t.Score)).ToListAsync(ct);
         var neighbours = await db.Neurons.Where(n => n.LayerId == layer.Id && (n.Index == index - 1 || n.Index == index + 1))
             .Select(n => n.Index).ToListAsync(ct);
 
         string? markdown = notes.Count == 0 ? null : string.Join("\n\n", notes.Select(n => n.Markdown));
         string? noteLabel = notes.Select(n => n.Label).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
+        string? labelSource = neuron.Label is null && noteLabel is not null ? "note" : neuron.LabelSource;
         var exampleViews = examples.Select(e => new NeuronExampleView(
             e.Rank, e.ImageHash, e.Activation, AtlasUrls.Image(e.ImageHash),
             AtlasUrls.Heatmap(modelId, layerId, index, e.Rank, state.Version),
@@ -40,13 +47,17 @@ public sealed class NeuronReader(CatalogState state, CatalogCache cache)
 
         return new NeuronDetail(
             modelId, layer.Model!.DisplayName, layerId, layer.DisplayName, index, layer.Channels,
-            neuron.Label ?? noteLabel, neuron.Label is null && noteLabel is not null ? "note" : neuron.LabelSource,
+            neuron.Label ?? noteLabel, labelSource, labelSource == "note" ? null : neuron.LabelConfidence,
             new NeuronStats(neuron.Mean, neuron.Std, neuron.Max, neuron.ActiveFraction),
             DecodeHistogram(neuron.Histogram),
             exampleViews,
             markdown,
             markdown is null ? null : NoteRenderer.ToHtml(markdown),
-            visHash is null ? null : AtlasUrls.FeatureVisualization(visHash),
+            channelVis is null ? null : AtlasUrls.FeatureVisualization(channelVis.Hash),
+            channelVis?.Activation,
+            visualizations.Where(v => v.Facet >= 0).Select(v => new FeatureVisFacetView(v.Facet, AtlasUrls.FeatureVisualization(v.Hash), v.Activation)).ToList(),
+            textExamples,
+            AtlasUrls.Visualize(modelId, $"{layerId}:{index}"),
             AtlasUrls.Neuron(modelId, layerId, index),
             AtlasUrls.NeuronApi(modelId, layerId, index),
             neighbours.Contains(index - 1) ? AtlasUrls.Neuron(modelId, layerId, index - 1) : null,

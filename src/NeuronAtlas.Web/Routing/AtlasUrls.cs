@@ -24,5 +24,18 @@ public static class AtlasUrls
     public static string Heatmap(string model, string layer, int index, int rank, long catalogVersion) =>
         $"/heatmaps/{E(model)}/{E(layer)}/{index}/{rank}.png?v={catalogVersion}";
 
+    /// <summary>The live visualizer for an objective; the seed, steps and size are left to the page's defaults when null.</summary>
+    public static string Visualize(string model, string objective, int? seed = null, int? steps = null, int? size = null)
+    {
+        var url = $"/visualize?model={E(model)}&objective={E(objective)}";
+        if (seed is { } s) url += $"&seed={s}";
+        if (steps is { } n) url += $"&steps={n}";
+        if (size is { } z) url += $"&size={z}";
+        return url;
+    }
+
+    /// <summary>The neuron search page for a query.</summary>
+    public static string Search(string query) => $"/search?q={E(query)}";
+
     private static string E(string segment) => Uri.EscapeDataString(segment);
 }

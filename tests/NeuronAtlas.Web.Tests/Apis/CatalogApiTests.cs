@@ -81,6 +81,50 @@ public sealed class CatalogApiTests(WebAppFixture app) : IClassFixture<WebAppFix
     }
 
     [Fact]
+    public async Task A_neuron_carries_its_feature_visualization_facets_and_visualize_link()
+    {
+        var neuron = await app.Client.GetOkJsonAsync($"/api/models/resnet18/layers/layer4/neurons/{TestCatalog.VisualizedNeuron}");
+
+        Assert.Equal($"/featurevis/{app.Catalog.FeatureVisualizationHash}.png", neuron.GetProperty("featureVisualizationUrl").GetString());
+        Assert.Equal(TestCatalog.VisualizationActivation, neuron.GetProperty("featureVisualizationActivation").GetSingle());
+        var facets = neuron.GetProperty("facets").EnumerateArray().ToList();
+        Assert.Equal([0, 1, 2, 3], facets.Select(f => f.GetProperty("facet").GetInt32()));
+        Assert.Equal(app.Catalog.FacetHashes.Select(h => $"/featurevis/{h}.png"), facets.Select(f => f.GetProperty("url").GetString()));
+        Assert.Equal(Enumerable.Range(0, 4).Select(TestCatalog.FacetActivation), facets.Select(f => f.GetProperty("activation").GetSingle()));
+        Assert.Equal("/visualize?model=resnet18&objective=layer4%3A1", neuron.GetProperty("visualizeUrl").GetString());
+
+        var facetImage = await app.Client.GetAsync(facets[2].GetProperty("url").GetString());
+        Assert.Equal(HttpStatusCode.OK, facetImage.StatusCode);
+        Assert.Equal("image/png", facetImage.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_neuron_carries_its_text_examples_and_automatic_label_with_confidence()
+    {
+        var neuron = await app.Client.GetOkJsonAsync($"/api/models/resnet18/layers/layer4/neurons/{TestCatalog.AutoLabelledNeuron}");
+
+        Assert.Equal(TestCatalog.AutoLabel, neuron.GetProperty("label").GetString());
+        Assert.Equal("auto", neuron.GetProperty("labelSource").GetString());
+        Assert.Equal(TestCatalog.AutoLabelConfidence, neuron.GetProperty("labelConfidence").GetSingle());
+        var texts = neuron.GetProperty("textExamples").EnumerateArray().ToList();
+        Assert.Equal(TestCatalog.TextExamples, texts.Select(t => t.GetProperty("text").GetString()));
+        Assert.Equal(Enumerable.Range(0, 16), texts.Select(t => t.GetProperty("rank").GetInt32()));
+        Assert.Equal(Enumerable.Range(0, 16).Select(TestCatalog.TextScore), texts.Select(t => t.GetProperty("score").GetSingle()));
+        Assert.Empty(neuron.GetProperty("facets").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, neuron.GetProperty("featureVisualizationUrl").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_note_label_has_no_confidence()
+    {
+        var neuron = await app.Client.GetOkJsonAsync($"/api/models/resnet18/layers/layer4/neurons/{TestCatalog.LabelledNeuron}");
+
+        Assert.Equal("note", neuron.GetProperty("labelSource").GetString());
+        Assert.Equal(JsonValueKind.Null, neuron.GetProperty("labelConfidence").ValueKind);
+        Assert.Empty(neuron.GetProperty("textExamples").EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_neuron_without_examples_or_notes_has_empty_lists_and_nulls()
     {
         var neuron = await app.Client.GetOkJsonAsync("/api/models/resnet18/layers/layer1/neurons/0");

@@ -13,7 +13,8 @@ namespace NeuronAtlas.Web.Tests.Infrastructure;
 /// <summary>
 /// A small catalog with known content in a temporary SQLite file: the real ResNet18 layers (every neuron, with
 /// made-up stats), 20 solid-colour dataset images (one flagged), 16 ranked examples for layer4 neurons 0-9,
-/// a note with hostile Markdown on layer4/3, a feature visualization for layer4/1, and a second tiny model.
+/// a note with hostile Markdown on layer4/3, a feature visualization with four facets for layer4/1, an automatic
+/// label ("spider") with 16 text examples on layer4/2, and a second tiny model.
 /// </summary>
 public sealed class TestCatalog : IDisposable
 {
@@ -26,6 +27,18 @@ public sealed class TestCatalog : IDisposable
     public const int LabelledNeuron = 3;
     public const string NoteLabel = "test circles";
     public const int VisualizedNeuron = 1;
+    public const float VisualizationActivation = 7.25f;
+    public const int FacetCount = 4;
+    public const int AutoLabelledNeuron = 2;
+    public const string AutoLabel = "spider";
+    public const float AutoLabelConfidence = 0.42f;
+
+    /// <summary>The text examples of <see cref="AutoLabelledNeuron"/>, rank 0 first; phrase i scores 3 - i/8.</summary>
+    public static readonly IReadOnlyList<string> TextExamples =
+    [
+        "spider", "tarantula", "web", "spider web", "arachnid", "eight legs", "cobweb", "halloween",
+        "insect", "bug", "creepy", "scorpion", "crab", "ant", "beetle", "night",
+    ];
     public static readonly DateTimeOffset ComputedAt = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
     public const string NoteMarkdown =
@@ -37,6 +50,7 @@ public sealed class TestCatalog : IDisposable
     public string Path { get; }
     public IReadOnlyList<string> ImageHashes { get; }
     public string FeatureVisualizationHash { get; }
+    public IReadOnlyList<string> FacetHashes { get; }
     public ModelManifest Manifest { get; }
 
     public TestCatalog()
@@ -58,13 +72,30 @@ public sealed class TestCatalog : IDisposable
         var visPng = SolidPng(32, new Rgb24(200, 40, 160));
         FeatureVisualizationHash = HashOf(visPng);
         var visNeuron = db.Neurons.Single(n => n.Layer!.ModelId == Model && n.Layer.LayerId == "layer4" && n.Index == VisualizedNeuron);
-        db.FeatureVisualizations.Add(new FeatureVisualization { NeuronId = visNeuron.Id, Hash = FeatureVisualizationHash, Png = visPng, Size = 32, Steps = 1 });
+        db.FeatureVisualizations.Add(new FeatureVisualization
+        {
+            NeuronId = visNeuron.Id, Hash = FeatureVisualizationHash, Png = visPng, Size = 32, Steps = 1, Activation = VisualizationActivation,
+        });
+        var facets = Enumerable.Range(0, FacetCount).Select(f => SolidPng(32, new Rgb24((byte)(40 * f), 90, 200))).ToList();
+        FacetHashes = facets.Select(HashOf).ToList();
+        for (int f = 0; f < FacetCount; f++)
+            db.FeatureVisualizations.Add(new FeatureVisualization
+            {
+                NeuronId = visNeuron.Id, Facet = f, Hash = FacetHashes[f], Png = facets[f], Size = 32, Steps = 1, Activation = FacetActivation(f),
+            });
+        var labelled = db.Neurons.Single(n => n.Layer!.ModelId == Model && n.Layer.LayerId == "layer4" && n.Index == AutoLabelledNeuron);
+        for (int rank = 0; rank < TextExamples.Count; rank++)
+            db.TextExamples.Add(new NeuronTextExample { NeuronId = labelled.Id, Rank = rank, Text = TextExamples[rank], Score = TextScore(rank) });
         db.SaveChanges();
         SqliteConnection.ClearAllPools();
     }
 
     /// <summary>Dataset maximum of a neuron's mean activation, as stored: varied so the lookup's relative ranking matters.</summary>
     public static float MaxOf(string layerId, int index) => 0.5f + (index * 37 + layerId.Length * 11) % 23 / 4f;
+
+    public static float FacetActivation(int facet) => 6f - facet / 4f;
+
+    public static float TextScore(int rank) => 3f - rank / 8f;
 
     public static float ActivationOf(string layerId, int index, int rank) => MaxOf(layerId, index) - rank * 0.03125f;
 
@@ -106,6 +137,8 @@ public sealed class TestCatalog : IDisposable
             Histogram = ActivationHistogram.Encode(counts), TopImageHash = ImageHashes[index % ImageCount],
         };
         if (layer.LayerId == "layer4" && index == LabelledNeuron) (neuron.Label, neuron.LabelSource) = (NoteLabel, "note"); // as NotesImporter does
+        if (layer.LayerId == "layer4" && index == AutoLabelledNeuron)
+            (neuron.Label, neuron.LabelSource, neuron.LabelConfidence) = (AutoLabel, "auto", AutoLabelConfidence); // as CLIP-Dissect labelling does
         if (layer.LayerId == "layer4" && index < NeuronsWithExamples)
         {
             neuron.TopImageHash = ExampleImage(index, 0);
@@ -152,7 +185,7 @@ public sealed class TestCatalog : IDisposable
         return png.ToArray();
     }
 
-    private static string HashOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
+    public static string HashOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
 
     public void Dispose()
     {

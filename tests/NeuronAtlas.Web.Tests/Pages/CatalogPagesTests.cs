@@ -43,6 +43,17 @@ public sealed class CatalogPagesTests(WebAppFixture app) : IClassFixture<WebAppF
     }
 
     [Fact]
+    public async Task Layer_page_shows_a_neurons_feature_visualization_instead_of_its_top_example_when_it_has_one()
+    {
+        var html = await app.Client.GetOkStringAsync("/models/resnet18/layer4");
+
+        var thumbnails = Html.ImageSources(html, "atlas-thumb-image");
+        Assert.Equal($"/featurevis/{app.Catalog.FeatureVisualizationHash}.png", thumbnails[TestCatalog.VisualizedNeuron]);
+        Assert.Equal([$"/featurevis/{app.Catalog.FeatureVisualizationHash}.png"], Html.ImageSources(html, "atlas-thumb-featurevis"));
+        Assert.Equal($"/images/{app.Catalog.ExampleImage(2, 0)}.jpg", thumbnails[2]);
+    }
+
+    [Fact]
     public async Task Layer_pages_page_through_all_neurons_and_stop_after_the_last()
     {
         var last = await app.Client.GetOkStringAsync("/models/resnet18/layer4?page=4");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using NeuronAtlas.Web.Tests.Infrastructure;
 
 namespace NeuronAtlas.Web.Tests.Pages;
@@ -81,6 +82,52 @@ public sealed class NeuronPageTests(WebAppFixture app) : IClassFixture<WebAppFix
         var html = await app.Client.GetOkStringAsync($"/models/resnet18/layer4/{TestCatalog.VisualizedNeuron}");
 
         Assert.Equal($"http://localhost/featurevis/{app.Catalog.FeatureVisualizationHash}.png", Html.Meta(html, "og:image"));
+    }
+
+    [Fact]
+    public async Task Leads_with_the_feature_visualization_then_its_four_facets_then_the_dataset_examples()
+    {
+        var html = await app.Client.GetOkStringAsync($"/models/resnet18/layer4/{TestCatalog.VisualizedNeuron}");
+
+        Assert.Equal([$"/featurevis/{app.Catalog.FeatureVisualizationHash}.png"], Html.ImageSources(html, "atlas-featurevis-image"));
+        Assert.Equal(app.Catalog.FacetHashes.Select(h => $"/featurevis/{h}.png"), Html.ImageSources(html, "atlas-facet-image"));
+        int vis = html.IndexOf("atlas-featurevis-image", StringComparison.Ordinal);
+        int facets = html.IndexOf("atlas-facet-image", StringComparison.Ordinal);
+        int examples = html.IndexOf("atlas-example-image", StringComparison.Ordinal);
+        Assert.True(vis < facets && facets < examples, "feature visualization, then facets, then dataset examples");
+        Assert.Contains("activation 7.25", html);
+        Assert.Contains("href=\"/visualize?model=resnet18&amp;objective=layer4%3A1\"", html);
+    }
+
+    [Fact]
+    public async Task A_neuron_without_feature_visualization_offers_to_render_one_live()
+    {
+        var html = await app.Client.GetOkStringAsync(Neuron3);
+
+        Assert.Empty(Html.ImageSources(html, "atlas-featurevis-image"));
+        Assert.Contains("No feature visualization has been computed", html);
+        Assert.Contains("/visualize?model=resnet18&objective=layer4%3A3", Html.Hrefs(html));
+    }
+
+    [Fact]
+    public async Task Shows_the_text_examples_with_scores_and_the_automatic_label_with_its_confidence()
+    {
+        var html = await app.Client.GetOkStringAsync($"/models/resnet18/layer4/{TestCatalog.AutoLabelledNeuron}");
+
+        var phrases = Regex.Matches(html, "<span class=\"atlas-text-example-text\">([^<]*)</span>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(TestCatalog.TextExamples, phrases);
+        Assert.Contains($">{TestCatalog.TextScore(5).ToString("0.###", CultureInfo.InvariantCulture)}</span>", html);
+        Assert.Contains(TestCatalog.AutoLabel, html);
+        Assert.Contains("automatic label (CLIP-Dissect similarity 0.42)", html);
+    }
+
+    [Fact]
+    public async Task A_note_label_says_it_comes_from_the_notes_and_no_text_section_shows_without_text_examples()
+    {
+        var html = await app.Client.GetOkStringAsync(Neuron3);
+
+        Assert.Contains("from the notes", html);
+        Assert.DoesNotContain("atlas-text-examples", html);
     }
 
     [Fact]
