@@ -14,7 +14,8 @@ public static class LookupApi
             .WithTags("Lookup")
             .WithSummary("Find the neurons an image excites most, per layer")
             .WithDescription("Body: multipart/form-data with one file field (or the raw image bytes). Query: model (default: the first " +
-                "model), top (1-64, default 8). Neurons rank by activation relative to their dataset maximum.");
+                "model), top (1-64, default 8), labels (CLIP models: zero-shot labels separated by commas or new lines; also a form " +
+                "field; default: the shipped label set). Neurons rank by activation relative to their dataset maximum.");
 
     public static async Task<Results<Ok<LookupResult>, ProblemHttpResult>> LookupAsync(
         HttpContext context, [AsParameters] LookupServices services, CancellationToken ct,
@@ -22,8 +23,8 @@ public static class LookupApi
     {
         try
         {
-            var upload = await UploadRequestReader.ReadImageAsync(context.Request, services.Limits.Value.MaxBytes, ct);
-            var result = await services.Lookup.LookupAsync(upload, model, top, ct);
+            var upload = await UploadRequestReader.ReadAsync(context.Request, services.Limits.Value.MaxBytes, ct);
+            var result = await services.Lookup.LookupAsync(upload.Image, model, top, ct, upload.Value(context.Request, "labels"));
             context.Response.Headers.CacheControl = "no-store";
             return TypedResults.Ok(result);
         }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using NeuronAtlas.Web.Caching;
+using NeuronAtlas.Web.Clip;
+using NeuronAtlas.Web.Manifests;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Web.Catalog;
 using NeuronAtlas.Web.Lookup;
@@ -23,6 +25,7 @@ public static class AtlasServiceExtensions
         builder.AddAtlasOptions();
         builder.Services.AddAtlasCatalog();
         builder.Services.AddImageLookup();
+        builder.Services.AddClipFeatures();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.Replace(ServiceDescriptor.Scoped<AntiforgeryStateProvider, NoAntiforgeryStateProvider>());
         builder.Services.AddMudServices();
@@ -46,6 +49,11 @@ public static class AtlasServiceExtensions
             .Validate(o => o.QueueTimeoutMs >= 0 && o.RetryAfterSeconds >= 1, "Uploads:QueueTimeoutMs cannot be negative and RetryAfterSeconds must be at least 1.")
             .ValidateOnStart();
         builder.Services.AddOptions<InferenceOptions>().Bind(builder.Configuration.GetSection("Inference"));
+        builder.Services.AddOptions<ZeroShotOptions>().Bind(builder.Configuration.GetSection(ZeroShotOptions.Section))
+            .Validate(o => o.Top >= 1 && o.MaxCustomLabels >= 2 && o.MaxCustomLabelsLength >= 1,
+                "ZeroShot:Top must be at least 1, MaxCustomLabels at least 2 and MaxCustomLabelsLength positive.")
+            .Validate(o => o.PromptTemplates.All(t => t.Contains("{}")), "Every ZeroShot:PromptTemplates entry needs a {} slot for the label.")
+            .ValidateOnStart();
     }
 
     private static void AddAtlasCatalog(this IServiceCollection services)
@@ -62,10 +70,17 @@ public static class AtlasServiceExtensions
 
     private static void AddImageLookup(this IServiceCollection services)
     {
+        services.AddSingleton<ModelManifests>();
         services.AddSingleton<UploadImageDecoder>();
         services.AddSingleton<InferenceGate>();
         services.AddSingleton<ExtractorPool>();
         services.AddSingleton<LookupCatalogReader>();
         services.AddSingleton<ImageLookupService>();
+    }
+
+    private static void AddClipFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton<ClipModelPool>();
+        services.AddSingleton<ZeroShotService>();
     }
 }

@@ -2,26 +2,22 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using NeuronAtlas.Core.Images;
 using NeuronAtlas.Core.Inference;
-using NeuronAtlas.Core.Models;
-using NeuronAtlas.Web.Options;
+using NeuronAtlas.Web.Manifests;
 
 namespace NeuronAtlas.Web.Lookup;
 
 /// <summary>One ONNX session per model, created on first use and shared by all lookups (sessions are thread-safe).</summary>
 public sealed class ExtractorPool(
-    IOptions<AtlasOptions> atlasOptions,
+    ModelManifests manifests,
     IOptions<InferenceOptions> inferenceOptions,
-    IHostEnvironment environment,
     ILogger<ExtractorPool> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<(ActivationExtractor Extractor, ImagePreprocessor Preprocessor)>> _models = new();
-    private readonly Lazy<ModelRegistry> _registry = new(() =>
-        ModelRegistry.FromDirectory(atlasOptions.Value.ModelsFullPath(environment.ContentRootPath)));
 
     /// <summary>The model's extractor for the given layers (fixed by the first call) and its preprocessor; null when no manifest declares the model.</summary>
     public (ActivationExtractor Extractor, ImagePreprocessor Preprocessor)? Get(string modelId, IReadOnlyList<string> layerIds)
     {
-        if (!_registry.Value.TryGet(modelId, out var manifest)) return null;
+        if (manifests.Find(modelId) is not { } manifest) return null;
         return _models.GetOrAdd(modelId, _ => new(() =>
         {
             logger.LogInformation("Loading model {Model} for image lookups.", modelId);

@@ -1,4 +1,6 @@
+using NeuronAtlas.Core.Clip;
 using NeuronAtlas.Core.Inference;
+using NeuronAtlas.Web.Clip;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Routing;
 using NeuronAtlas.Web.Uploads;
@@ -15,23 +17,22 @@ public sealed class ImageLookupService(
     UploadImageDecoder decoder,
     InferenceGate gate,
     ExtractorPool extractors,
-    LookupCatalogReader catalog)
+    LookupCatalogReader catalog,
+    ZeroShotService zeroShot)
 {
     public const int DefaultTop = 8;
     public const int MaxTop = 64;
 
     /// <param name="modelId">A catalog model; null for the default one.</param>
+    /// <param name="labels">CLIP models only: zero-shot labels separated by new lines or commas; null uses the default label set.</param>
     /// <exception cref="LookupRejectedException">The upload or request is refused, with the status to answer.</exception>
-    public async Task<LookupResult> LookupAsync(byte[] upload, string? modelId, int top, CancellationToken ct)
+    public async Task<LookupResult> LookupAsync(byte[] upload, string? modelId, int top, CancellationToken ct, string? labels = null)
     {
-        if (top is < 1 or > MaxTop)
-            throw new LookupRejectedException(StatusCodes.Status400BadRequest, "Invalid request", $"top must be between 1 and {MaxTop}.");
+        if (top is < 1 or > MaxTop) throw LookupRejectedException.Invalid($"top must be between 1 and {MaxTop}.");
         var inspected = decoder.Inspect(upload);
-
-        modelId ??= await catalog.GetDefaultModelIdAsync(ct)
-            ?? throw new LookupRejectedException(StatusCodes.Status404NotFound, "Unknown model", "The catalog has no models.");
-        var model = await catalog.GetModelAsync(modelId, ct) ?? throw UnknownModel(modelId);
-        var (extractor, preprocessor) = extractors.Get(modelId, model.Layers.Select(l => l.LayerId).ToList()) ?? throw UnknownModel(modelId);
+        var model = await ModelAsync(modelId, ct);
+        var (extractor, preprocessor) = extractors.Get(model.ModelId, model.Layers.Select(l => l.LayerId).ToList()) ?? throw UnknownModel(model.ModelId);
+        var clip = ClipFor(model.ModelId, labels);
 
         using (await gate.EnterAsync(ct))
         {
@@ -41,14 +42,40 @@ public sealed class ImageLookupService(
             preprocessor.WriteTensor(cropped, input);
             using var batch = extractor.Run(input, 1);
             var layers = model.Layers.Select(layer => RankLayer(model.ModelId, layer, batch, top)).ToList();
+            var embedding = clip is null ? null : batch.Tensor(clip.Manifest.Embedding!.Tensor).ToArray();
+            var labelled = clip is null ? null : zeroShot.Classify(clip, embedding, labels);
             using var jpeg = new MemoryStream();
             await cropped.SaveAsJpegAsync(jpeg, ct);
             return new LookupResult(model.ModelId, model.DisplayName, inspected.Format.Name, inspected.Width, inspected.Height,
-                layers, jpeg.ToArray());
+                labelled, layers, jpeg.ToArray(), embedding);
         }
     }
 
-    private static LookupLayer RankLayer(string modelId, LookupLayerData layer, ActivationBatch batch, int top)
+    /// <summary>Zero-shot labels for an image embedding from an earlier lookup, with another label list; through the same inference slots.</summary>
+    public async Task<ZeroShotLabels> RelabelAsync(string modelId, float[] imageEmbedding, string? labels, CancellationToken ct)
+    {
+        var clip = ClipFor(modelId, labels) ?? throw LookupRejectedException.Invalid($"Model '{modelId}' is not a CLIP model: it has no zero-shot labels.");
+        using (await gate.EnterAsync(ct)) return zeroShot.Classify(clip, imageEmbedding, labels);
+    }
+
+    /// <summary>The catalog model a request names (the default one when null); 404 rejection when unknown.</summary>
+    internal async Task<LookupModelData> ModelAsync(string? modelId, CancellationToken ct)
+    {
+        modelId ??= await catalog.GetDefaultModelIdAsync(ct) ?? throw LookupRejectedException.UnknownModel("The catalog has no models.");
+        return await catalog.GetModelAsync(modelId, ct) ?? throw UnknownModel(modelId);
+    }
+
+    /// <summary>The model's CLIP encoders, or null for other models; a typed label list is checked here, before any inference.</summary>
+    private ClipModel? ClipFor(string modelId, string? labels)
+    {
+        var clip = zeroShot.Model(modelId);
+        if (string.IsNullOrWhiteSpace(labels)) return clip;
+        if (clip is null) throw LookupRejectedException.Invalid($"Model '{modelId}' is not a CLIP model, so it has no zero-shot labels; leave 'labels' out.");
+        zeroShot.ParseCustomLabels(labels);
+        return clip;
+    }
+
+    internal static LookupLayer RankLayer(string modelId, LookupLayerData layer, ActivationBatch batch, int top)
     {
         var tensor = batch.Tensor(layer.TensorName);
         int plane = layer.Height * layer.Width;
@@ -77,6 +104,6 @@ public sealed class ImageLookupService(
         return new LookupLayer(layer.LayerId, layer.DisplayName, AtlasUrls.Layer(modelId, layer.LayerId), neurons, layer.Width, layer.Height);
     }
 
-    private static LookupRejectedException UnknownModel(string modelId) =>
-        new(StatusCodes.Status404NotFound, "Unknown model", $"No model '{modelId}' in the catalog (see /api/models).");
+    internal static LookupRejectedException UnknownModel(string modelId) =>
+        LookupRejectedException.UnknownModel($"No model '{modelId}' in the catalog (see /api/models).");
 }

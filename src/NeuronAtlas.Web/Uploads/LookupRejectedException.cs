@@ -17,6 +17,8 @@ public sealed class LookupRejectedException(int statusCode, string title, string
         new(StatusCodes.Status415UnsupportedMediaType, "Unsupported format", detail);
     public static LookupRejectedException TooManyPixels(string detail) =>
         new(StatusCodes.Status422UnprocessableEntity, "Too many pixels", detail);
+    public static LookupRejectedException Invalid(string detail) => new(StatusCodes.Status400BadRequest, "Invalid request", detail);
+    public static LookupRejectedException UnknownModel(string detail) => new(StatusCodes.Status404NotFound, "Unknown model", detail);
     public static LookupRejectedException Busy() =>
         new(StatusCodes.Status503ServiceUnavailable, "Busy, retry",
             "The server is busy with other lookups. Please retry in a moment.");

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Core.Models;
+using NeuronAtlas.Web.Options;
+
+namespace NeuronAtlas.Web.Manifests;
+
+/// <summary>The model manifests under Atlas:ModelsDirectory, read once on first use. Live features (lookup, zero-shot, visualize) need them.</summary>
+public sealed class ModelManifests(IOptions<AtlasOptions> options, IHostEnvironment environment)
+{
+    private readonly Lazy<ModelRegistry> _registry = new(() => ModelRegistry.FromDirectory(options.Value.ModelsFullPath(environment.ContentRootPath)));
+
+    /// <summary>The manifest of a model; null when no manifest declares it.</summary>
+    public ModelManifest? Find(string modelId) => _registry.Value.TryGet(modelId, out var manifest) ? manifest : null;
+
+    /// <summary>Whether the model's manifest describes a CLIP model (text encoder, embedding and logit scale).</summary>
+    public bool IsClip(string modelId) => Find(modelId) is { } manifest && ClipModel.IsClip(manifest);
+}
