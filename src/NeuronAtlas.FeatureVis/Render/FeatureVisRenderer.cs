@@ -18,7 +18,10 @@ public sealed class FeatureVisRenderer : IDisposable
     /// <summary>Sessions kept alive; one ResNet18 gradient session holds a few hundred MB while it runs.</summary>
     public const int SessionCacheSize = 2;
 
-    /// <summary>Lucid's weight of diversity against the channel objective for facets, in our per-item sum scale.</summary>
+    /// <summary>
+    /// The weight of diversity against the channel objective in facet runs: Lucid's 1e2. On ResNet18 layer4 it gives
+    /// four clearly different images that each still excite the neuron many times more than its best dataset example.
+    /// </summary>
     public const float DefaultFacetDiversityWeight = 100f;
 
     private readonly ModelProto _model;
