@@ -15,7 +15,7 @@ namespace NeuronAtlas.Core.Clip;
 /// plus 0.5 when some p_j equals the query;</item>
 /// <item>Score = Semantic + Lexical.</item>
 /// </list>
-/// An exact label match therefore always ranks above every neuron without one. Embeddings are computed once, at build
+/// An exact label match (label part 1, so Score near 3) therefore ranks above every neuron without a text match (Score at most 1). Embeddings are computed once, at build
 /// time (phrase embeddings come from the text-vis run when stored), so a query costs one text-encoder call and two dot
 /// products per neuron. Thread-safe once built.
 /// </summary>
