@@ -28,6 +28,7 @@ public static class AtlasPipelineExtensions
         app.MapCatalogApi().WithMetadata(new RequiresCatalogAttribute());
         app.MapImagesApi().WithMetadata(new RequiresCatalogAttribute());
         app.MapLookupApi().WithMetadata(new RequiresCatalogAttribute());
+        app.MapSearchApi().WithMetadata(new RequiresCatalogAttribute());
         app.MapHealthChecks("/health");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

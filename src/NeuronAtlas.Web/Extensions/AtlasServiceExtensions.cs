@@ -9,6 +9,7 @@ using NeuronAtlas.Web.Catalog;
 using NeuronAtlas.Web.Lookup;
 using NeuronAtlas.Web.Options;
 using NeuronAtlas.Web.Routing;
+using NeuronAtlas.Web.Search;
 using NeuronAtlas.Web.Uploads;
 
 namespace NeuronAtlas.Web.Extensions;
@@ -49,6 +50,10 @@ public static class AtlasServiceExtensions
             .Validate(o => o.QueueTimeoutMs >= 0 && o.RetryAfterSeconds >= 1, "Uploads:QueueTimeoutMs cannot be negative and RetryAfterSeconds must be at least 1.")
             .ValidateOnStart();
         builder.Services.AddOptions<InferenceOptions>().Bind(builder.Configuration.GetSection("Inference"));
+        builder.Services.AddOptions<SearchOptions>().Bind(builder.Configuration.GetSection(SearchOptions.Section))
+            .Validate(o => o.DefaultTop >= 1 && o.MaxTop >= o.DefaultTop && o.MaxQueryLength >= 1,
+                "Search:DefaultTop must be at least 1 and at most MaxTop; MaxQueryLength must be positive.")
+            .ValidateOnStart();
         builder.Services.AddOptions<ZeroShotOptions>().Bind(builder.Configuration.GetSection(ZeroShotOptions.Section))
             .Validate(o => o.Top >= 1 && o.MaxCustomLabels >= 2 && o.MaxCustomLabelsLength >= 1,
                 "ZeroShot:Top must be at least 1, MaxCustomLabels at least 2 and MaxCustomLabelsLength positive.")
@@ -82,5 +87,6 @@ public static class AtlasServiceExtensions
     {
         services.AddSingleton<ClipModelPool>();
         services.AddSingleton<ZeroShotService>();
+        services.AddSingleton<NeuronSearchService>();
     }
 }
