@@ -1,7 +1,7 @@
 using NeuronAtlas.Bench;
 
 // Benchmarks of NeuronAtlas, each against a baseline measured in the same run. Prints Markdown for docs/benchmarks.md.
-// Usage: dotnet run -c Release --project tools/bench/NeuronAtlas.Bench -- [dataset-pass|memory|web|all] [--images N] [--url URL]
+// Usage: dotnet run -c Release --project tools/bench/NeuronAtlas.Bench -- [dataset-pass|memory|web|feature-vis|clip|all] [--images N] [--url URL]
 var command = args.FirstOrDefault() ?? "all";
 var options = BenchOptions.Parse(args.Skip(1).ToArray());
 switch (command)
@@ -10,13 +10,16 @@ switch (command)
     case "memory": await MemoryBenchmark.RunAsync(options); break;
     case "memory-probe": await MemoryBenchmark.ProbeAsync(options); break;
     case "web": await WebLatencyBenchmark.RunAsync(options); break;
+    case "feature-vis": await FeatureVisBenchmark.RunAsync(options); break;
+    case "clip": await ClipBenchmark.RunAsync(args.Skip(1).ToArray()); break;
     case "all":
         await DatasetPassBenchmark.RunAsync(options);
         await MemoryBenchmark.RunAsync(options);
         await WebLatencyBenchmark.RunAsync(options);
+        await FeatureVisBenchmark.RunAsync(options);
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Use dataset-pass, memory, web or all.");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Use dataset-pass, memory, web, feature-vis, clip or all.");
         return 1;
 }
 return 0;

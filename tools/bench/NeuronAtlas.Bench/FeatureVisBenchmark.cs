@@ -5,9 +5,6 @@ using NeuronAtlas.FeatureVis.Render;
 
 namespace NeuronAtlas.Bench;
 
-// Not compiled yet: the lead wires it into tools/bench/NeuronAtlas.Bench (move this file there, add a
-// ProjectReference to src/NeuronAtlas.FeatureVis and a `case "feature-vis": await FeatureVisBenchmark.RunAsync(options); break;`).
-
 /// <summary>
 /// Seconds per feature-visualization step (parameterization, transforms, forward, backward, Adam) for 8 ResNet18
 /// layer4 neurons at a 224 px input, against PyTorch autograd on the same weights (tools/bench/torch_featurevis_step.py).
