@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NeuronAtlas.Web.Lookup;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Uploads;
+using NeuronAtlas.Web.Problems;
 
 namespace NeuronAtlas.Web.Apis;
 
@@ -28,14 +29,9 @@ public static class LookupApi
             context.Response.Headers.CacheControl = "no-store";
             return TypedResults.Ok(result);
         }
-        catch (LookupRejectedException rejection)
+        catch (RequestRejectedException rejection)
         {
-            if (rejection.StatusCode == StatusCodes.Status503ServiceUnavailable)
-                context.Response.Headers.RetryAfter = services.Limits.Value.RetryAfterSeconds.ToString();
-            // The rest of an over-size body is not worth reading: ask the client to close the connection.
-            if (rejection.StatusCode == StatusCodes.Status413PayloadTooLarge)
-                context.Response.Headers.Connection = "close";
-            return TypedResults.Problem(statusCode: rejection.StatusCode, title: rejection.Title, detail: rejection.Message);
+            return rejection.ToProblem(context, services.Limits.Value.RetryAfterSeconds);
         }
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NeuronAtlas.Web.Caching;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Search;
-using NeuronAtlas.Web.Uploads;
+using NeuronAtlas.Web.Problems;
 
 namespace NeuronAtlas.Web.Apis;
 
@@ -20,15 +20,15 @@ public static class SearchApi
             .WithMetadata(new PublicCacheAttribute());
 
     public static async Task<Results<Ok<NeuronSearchResult>, ProblemHttpResult>> SearchAsync(
-        NeuronSearchService search, CancellationToken ct, string? q = null, string? model = null, string? layer = null, int? top = null)
+        NeuronSearchService search, HttpContext context, CancellationToken ct, string? q = null, string? model = null, string? layer = null, int? top = null)
     {
         try
         {
             return TypedResults.Ok(await search.SearchAsync(q, model, layer, top, ct));
         }
-        catch (LookupRejectedException rejection)
+        catch (RequestRejectedException rejection)
         {
-            return TypedResults.Problem(statusCode: rejection.StatusCode, title: rejection.Title, detail: rejection.Message);
+            return rejection.ToProblem(context, retryAfterSeconds: 1);
         }
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using NeuronAtlas.Core.Clip;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Options;
-using NeuronAtlas.Web.Uploads;
+using NeuronAtlas.Web.Problems;
 
 namespace NeuronAtlas.Web.Clip;
 
@@ -33,7 +33,7 @@ public sealed class ZeroShotService(
     /// The <see cref="ZeroShotOptions.Top"/> most probable labels for an image embedding of <paramref name="model"/>.
     /// </summary>
     /// <param name="customLabels">Labels separated by new lines, commas or semicolons; null or blank uses the default set.</param>
-    /// <exception cref="LookupRejectedException">400 for an unusable label list.</exception>
+    /// <exception cref="RequestRejectedException">400 for an unusable label list.</exception>
     public ZeroShotLabels Classify(ClipModel model, ReadOnlySpan<float> imageEmbedding, string? customLabels)
     {
         var classifier = Classifier(model, customLabels);
@@ -50,7 +50,7 @@ public sealed class ZeroShotService(
     {
         var limits = options.Value;
         if (text.Length > limits.MaxCustomLabelsLength)
-            throw LookupRejectedException.Invalid($"The label list is {text.Length} characters long; the limit is {limits.MaxCustomLabelsLength}.");
+            throw RequestRejectedException.Invalid($"The label list is {text.Length} characters long; the limit is {limits.MaxCustomLabelsLength}.");
         LabelSet labels;
         try
         {
@@ -58,10 +58,10 @@ public sealed class ZeroShotService(
         }
         catch (ArgumentException e)
         {
-            throw LookupRejectedException.Invalid($"{e.Message} Separate labels with new lines or commas.");
+            throw RequestRejectedException.Invalid($"{e.Message} Separate labels with new lines or commas.");
         }
         if (labels.Labels.Count > limits.MaxCustomLabels)
-            throw LookupRejectedException.Invalid($"The list has {labels.Labels.Count} labels; the limit is {limits.MaxCustomLabels}.");
+            throw RequestRejectedException.Invalid($"The list has {labels.Labels.Count} labels; the limit is {limits.MaxCustomLabels}.");
         return labels;
     }
 

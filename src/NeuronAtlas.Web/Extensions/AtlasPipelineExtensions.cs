@@ -29,6 +29,7 @@ public static class AtlasPipelineExtensions
         app.MapImagesApi().WithMetadata(new RequiresCatalogAttribute());
         app.MapLookupApi().WithMetadata(new RequiresCatalogAttribute());
         app.MapSearchApi().WithMetadata(new RequiresCatalogAttribute());
+        app.MapVisualizeApi().WithMetadata(new RequiresCatalogAttribute());
         app.MapHealthChecks("/health");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

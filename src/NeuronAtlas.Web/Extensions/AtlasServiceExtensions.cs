@@ -11,6 +11,7 @@ using NeuronAtlas.Web.Options;
 using NeuronAtlas.Web.Routing;
 using NeuronAtlas.Web.Search;
 using NeuronAtlas.Web.Uploads;
+using NeuronAtlas.Web.Visualize;
 
 namespace NeuronAtlas.Web.Extensions;
 
@@ -27,6 +28,7 @@ public static class AtlasServiceExtensions
         builder.Services.AddAtlasCatalog();
         builder.Services.AddImageLookup();
         builder.Services.AddClipFeatures();
+        builder.Services.AddLiveVisualization();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.Replace(ServiceDescriptor.Scoped<AntiforgeryStateProvider, NoAntiforgeryStateProvider>());
         builder.Services.AddMudServices();
@@ -53,6 +55,15 @@ public static class AtlasServiceExtensions
         builder.Services.AddOptions<SearchOptions>().Bind(builder.Configuration.GetSection(SearchOptions.Section))
             .Validate(o => o.DefaultTop >= 1 && o.MaxTop >= o.DefaultTop && o.MaxQueryLength >= 1,
                 "Search:DefaultTop must be at least 1 and at most MaxTop; MaxQueryLength must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<VisualizeOptions>().Bind(builder.Configuration.GetSection(VisualizeOptions.Section))
+            .Validate(o => o.MaxConcurrentRuns >= 1 && o.MaxQueued >= 0, "Visualize:MaxConcurrentRuns must be at least 1 and MaxQueued not negative.")
+            .Validate(o => o.QueueTimeoutSeconds >= 0 && o.RunTimeoutSeconds >= 1 && o.RendererIdleSeconds >= 0 && o.RetryAfterSeconds >= 1,
+                "Visualize:QueueTimeoutSeconds and RendererIdleSeconds cannot be negative; RunTimeoutSeconds and RetryAfterSeconds must be at least 1.")
+            .Validate(o => o.MaxSteps >= 1 && o.DefaultSteps >= 1 && o.DefaultSteps <= o.MaxSteps, "Visualize:DefaultSteps must be between 1 and MaxSteps.")
+            .Validate(o => o.MinImageSize >= 8 && o.MinImageSize <= o.DefaultImageSize && o.DefaultImageSize <= o.MaxImageSize,
+                "Visualize needs 8 <= MinImageSize <= DefaultImageSize <= MaxImageSize.")
+            .Validate(o => o.ProgressImageEvery >= 1 && o.MaxObjectiveLength >= 1, "Visualize:ProgressImageEvery and MaxObjectiveLength must be positive.")
             .ValidateOnStart();
         builder.Services.AddOptions<ZeroShotOptions>().Bind(builder.Configuration.GetSection(ZeroShotOptions.Section))
             .Validate(o => o.Top >= 1 && o.MaxCustomLabels >= 2 && o.MaxCustomLabelsLength >= 1,
@@ -81,6 +92,13 @@ public static class AtlasServiceExtensions
         services.AddSingleton<ExtractorPool>();
         services.AddSingleton<LookupCatalogReader>();
         services.AddSingleton<ImageLookupService>();
+    }
+
+    private static void AddLiveVisualization(this IServiceCollection services)
+    {
+        services.AddSingleton<VisualizationQueue>();
+        services.AddSingleton<FeatureVisRendererPool>();
+        services.AddSingleton<VisualizeService>();
     }
 
     private static void AddClipFeatures(this IServiceCollection services)

@@ -5,6 +5,7 @@ using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Routing;
 using NeuronAtlas.Web.Uploads;
 using SixLabors.ImageSharp;
+using NeuronAtlas.Web.Problems;
 
 namespace NeuronAtlas.Web.Lookup;
 
@@ -25,10 +26,10 @@ public sealed class ImageLookupService(
 
     /// <param name="modelId">A catalog model; null for the default one.</param>
     /// <param name="labels">CLIP models only: zero-shot labels separated by new lines or commas; null uses the default label set.</param>
-    /// <exception cref="LookupRejectedException">The upload or request is refused, with the status to answer.</exception>
+    /// <exception cref="RequestRejectedException">The upload or request is refused, with the status to answer.</exception>
     public async Task<LookupResult> LookupAsync(byte[] upload, string? modelId, int top, CancellationToken ct, string? labels = null)
     {
-        if (top is < 1 or > MaxTop) throw LookupRejectedException.Invalid($"top must be between 1 and {MaxTop}.");
+        if (top is < 1 or > MaxTop) throw RequestRejectedException.Invalid($"top must be between 1 and {MaxTop}.");
         var inspected = decoder.Inspect(upload);
         var model = await ModelAsync(modelId, ct);
         var (extractor, preprocessor) = extractors.Get(model.ModelId, model.Layers.Select(l => l.LayerId).ToList()) ?? throw UnknownModel(model.ModelId);
@@ -54,14 +55,14 @@ public sealed class ImageLookupService(
     /// <summary>Zero-shot labels for an image embedding from an earlier lookup, with another label list; through the same inference slots.</summary>
     public async Task<ZeroShotLabels> RelabelAsync(string modelId, float[] imageEmbedding, string? labels, CancellationToken ct)
     {
-        var clip = ClipFor(modelId, labels) ?? throw LookupRejectedException.Invalid($"Model '{modelId}' is not a CLIP model: it has no zero-shot labels.");
+        var clip = ClipFor(modelId, labels) ?? throw RequestRejectedException.Invalid($"Model '{modelId}' is not a CLIP model: it has no zero-shot labels.");
         using (await gate.EnterAsync(ct)) return zeroShot.Classify(clip, imageEmbedding, labels);
     }
 
     /// <summary>The catalog model a request names (the default one when null); 404 rejection when unknown.</summary>
     internal async Task<LookupModelData> ModelAsync(string? modelId, CancellationToken ct)
     {
-        modelId ??= await catalog.GetDefaultModelIdAsync(ct) ?? throw LookupRejectedException.UnknownModel("The catalog has no models.");
+        modelId ??= await catalog.GetDefaultModelIdAsync(ct) ?? throw RequestRejectedException.UnknownModel("The catalog has no models.");
         return await catalog.GetModelAsync(modelId, ct) ?? throw UnknownModel(modelId);
     }
 
@@ -70,7 +71,7 @@ public sealed class ImageLookupService(
     {
         var clip = zeroShot.Model(modelId);
         if (string.IsNullOrWhiteSpace(labels)) return clip;
-        if (clip is null) throw LookupRejectedException.Invalid($"Model '{modelId}' is not a CLIP model, so it has no zero-shot labels; leave 'labels' out.");
+        if (clip is null) throw RequestRejectedException.Invalid($"Model '{modelId}' is not a CLIP model, so it has no zero-shot labels; leave 'labels' out.");
         zeroShot.ParseCustomLabels(labels);
         return clip;
     }
@@ -104,6 +105,6 @@ public sealed class ImageLookupService(
         return new LookupLayer(layer.LayerId, layer.DisplayName, AtlasUrls.Layer(modelId, layer.LayerId), neurons, layer.Width, layer.Height);
     }
 
-    internal static LookupRejectedException UnknownModel(string modelId) =>
-        LookupRejectedException.UnknownModel($"No model '{modelId}' in the catalog (see /api/models).");
+    internal static RequestRejectedException UnknownModel(string modelId) =>
+        RequestRejectedException.UnknownModel($"No model '{modelId}' in the catalog (see /api/models).");
 }

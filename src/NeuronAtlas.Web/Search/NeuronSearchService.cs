@@ -6,7 +6,7 @@ using NeuronAtlas.Web.Clip;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Options;
 using NeuronAtlas.Web.Routing;
-using NeuronAtlas.Web.Uploads;
+using NeuronAtlas.Web.Problems;
 
 namespace NeuronAtlas.Web.Search;
 
@@ -28,19 +28,19 @@ public sealed class NeuronSearchService(
     private sealed record SearchCatalog(NeuronSearch Search, IReadOnlyDictionary<string, string> ModelNames, IReadOnlyList<string> SemanticModels,
         IReadOnlyDictionary<(string Model, string Layer, int Index), Thumbnail> Thumbnails);
 
-    /// <exception cref="LookupRejectedException">400 for an empty or over-long query or a bad count, 404 for an unknown model.</exception>
+    /// <exception cref="RequestRejectedException">400 for an empty or over-long query or a bad count, 404 for an unknown model.</exception>
     public async Task<NeuronSearchResult> SearchAsync(string? query, string? modelId, string? layerId, int? top, CancellationToken ct)
     {
         var limits = options.Value;
         var q = (query ?? "").Trim();
-        if (q.Length == 0) throw LookupRejectedException.Invalid("Give a query: ?q=spider");
-        if (q.Length > limits.MaxQueryLength) throw LookupRejectedException.Invalid($"The query is {q.Length} characters long; the limit is {limits.MaxQueryLength}.");
+        if (q.Length == 0) throw RequestRejectedException.Invalid("Give a query: ?q=spider");
+        if (q.Length > limits.MaxQueryLength) throw RequestRejectedException.Invalid($"The query is {q.Length} characters long; the limit is {limits.MaxQueryLength}.");
         int count = top ?? limits.DefaultTop;
-        if (count < 1 || count > limits.MaxTop) throw LookupRejectedException.Invalid($"top must be between 1 and {limits.MaxTop}.");
+        if (count < 1 || count > limits.MaxTop) throw RequestRejectedException.Invalid($"top must be between 1 and {limits.MaxTop}.");
 
         var catalog = await CatalogAsync().WaitAsync(ct);
         if (modelId is not null && !catalog.ModelNames.ContainsKey(modelId))
-            throw LookupRejectedException.UnknownModel($"No model '{modelId}' in the catalog (see /api/models).");
+            throw RequestRejectedException.UnknownModel($"No model '{modelId}' in the catalog (see /api/models).");
         var hits = await Task.Run(() => catalog.Search.Search(q, count, modelId, layerId), ct);
         var results = hits.Select(h =>
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NeuronAtlas.Web.Options;
+using NeuronAtlas.Web.Problems;
 
 namespace NeuronAtlas.Web.Uploads;
 
@@ -15,7 +16,7 @@ public sealed class InferenceGate(IOptions<UploadOptions> options) : IDisposable
     /// <summary>Waits for a slot; dispose the result to release it. Throws a 503 rejection when none frees up in time.</summary>
     public async Task<IDisposable> EnterAsync(CancellationToken ct)
     {
-        if (!await _slots.WaitAsync(options.Value.QueueTimeoutMs, ct)) throw LookupRejectedException.Busy();
+        if (!await _slots.WaitAsync(options.Value.QueueTimeoutMs, ct)) throw RequestRejectedException.Busy();
         return new Slot(_slots);
     }
 

@@ -1,3 +1,5 @@
+using NeuronAtlas.Web.Problems;
+
 namespace NeuronAtlas.Web.Uploads;
 
 /// <summary>Reads an upload into memory, never to disk, stopping as soon as it passes the size limit.</summary>
@@ -10,10 +12,10 @@ public static class UploadBuffer
         int read;
         while ((read = await source.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > maxBytes) throw LookupRejectedException.TooLarge(maxBytes);
+            if (buffer.Length + read > maxBytes) throw RequestRejectedException.TooLarge(maxBytes);
             buffer.Write(chunk, 0, read);
         }
-        if (buffer.Length == 0) throw LookupRejectedException.Unreadable("The upload is empty (0 bytes).");
+        if (buffer.Length == 0) throw RequestRejectedException.Unreadable("The upload is empty (0 bytes).");
         return buffer.ToArray();
     }
 }

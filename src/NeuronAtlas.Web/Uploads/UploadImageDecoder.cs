@@ -10,6 +10,7 @@ using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.Metadata;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
+using NeuronAtlas.Web.Problems;
 
 namespace NeuronAtlas.Web.Uploads;
 
@@ -28,14 +29,14 @@ public sealed class UploadImageDecoder(IOptions<UploadOptions> options)
 
     public InspectedUpload Inspect(byte[] bytes)
     {
-        if (bytes.Length == 0) throw LookupRejectedException.Unreadable("The upload is empty (0 bytes).");
+        if (bytes.Length == 0) throw RequestRejectedException.Unreadable("The upload is empty (0 bytes).");
         var format = Image.DetectFormat(Formats, bytes.AsSpan())
-            ?? throw LookupRejectedException.UnsupportedFormat(
+            ?? throw RequestRejectedException.UnsupportedFormat(
                 $"The upload is not a {AcceptedFormats} image (its content matches none of them, whatever its name).");
 
         // Before any decoder looks at the frames: a GIF frame may claim far more pixels than the header's screen.
         if (format == GifFormat.Instance && GifStructure.Inspect(bytes).OversizedFrame is { } frame)
-            throw LookupRejectedException.TooManyPixels($"The image is refused: {frame}.");
+            throw RequestRejectedException.TooManyPixels($"The image is refused: {frame}.");
 
         IImageInfo? info;
         try
@@ -44,19 +45,19 @@ public sealed class UploadImageDecoder(IOptions<UploadOptions> options)
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw LookupRejectedException.Unreadable($"The {format.Name} header cannot be read: {e.Message}");
+            throw RequestRejectedException.Unreadable($"The {format.Name} header cannot be read: {e.Message}");
         }
         if (info is null || info.Width <= 0 || info.Height <= 0)
-            throw LookupRejectedException.Unreadable($"The {format.Name} header cannot be read.");
+            throw RequestRejectedException.Unreadable($"The {format.Name} header cannot be read.");
 
         long pixels = (long)info.Width * info.Height;
         long maxPixels = options.Value.MaxPixels;
         if (pixels > maxPixels)
-            throw LookupRejectedException.TooManyPixels(
+            throw RequestRejectedException.TooManyPixels(
                 $"The image is {info.Width}x{info.Height} ({pixels / 1e6:0.#} megapixels); the limit is {maxPixels / 1e6:0.#} megapixels.");
 
         if (FindTruncation(format, bytes) is { } problem)
-            throw LookupRejectedException.Unreadable($"The {format.Name} image is unreadable: {problem}.");
+            throw RequestRejectedException.Unreadable($"The {format.Name} image is unreadable: {problem}.");
         return new InspectedUpload(bytes, format, info.Width, info.Height);
     }
 
@@ -76,7 +77,7 @@ public sealed class UploadImageDecoder(IOptions<UploadOptions> options)
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw LookupRejectedException.Unreadable($"The {upload.Format.Name} image cannot be decoded: {e.Message}");
+            throw RequestRejectedException.Unreadable($"The {upload.Format.Name} image cannot be decoded: {e.Message}");
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using NeuronAtlas.Web.Problems;
 
 namespace NeuronAtlas.Web.Uploads;
 
@@ -20,7 +21,7 @@ public static class UploadRequestReader
     public static async Task<ImageUpload> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {
         long bodyLimit = maxBytes + MultipartOverhead;
-        if (request.ContentLength > bodyLimit) throw LookupRejectedException.TooLarge(maxBytes);
+        if (request.ContentLength > bodyLimit) throw RequestRejectedException.TooLarge(maxBytes);
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
             sizeFeature.MaxRequestBodySize = bodyLimit;
         try
@@ -31,11 +32,11 @@ public static class UploadRequestReader
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            throw LookupRejectedException.TooLarge(maxBytes);
+            throw RequestRejectedException.TooLarge(maxBytes);
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {
-            throw LookupRejectedException.Unreadable($"The request body cannot be read: {e.Message}");
+            throw RequestRejectedException.Unreadable($"The request body cannot be read: {e.Message}");
         }
     }
 
@@ -43,7 +44,7 @@ public static class UploadRequestReader
     {
         var type = request.ContentType ?? "";
         if (!type.StartsWith("image/", StringComparison.OrdinalIgnoreCase) && !type.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase))
-            throw LookupRejectedException.UnsupportedFormat(
+            throw RequestRejectedException.UnsupportedFormat(
                 "Send the image as multipart/form-data (a file field), or as the raw body with an image/* or application/octet-stream content type.");
         return new ImageUpload(await UploadBuffer.ReadAsync(request.Body, maxBytes, ct), new Dictionary<string, string>());
     }
@@ -52,7 +53,7 @@ public static class UploadRequestReader
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
-            throw LookupRejectedException.Unreadable("The multipart/form-data body has no boundary; send the image as a multipart file field.");
+            throw RequestRejectedException.Unreadable("The multipart/form-data body has no boundary; send the image as a multipart file field.");
         var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = maxBytes + MultipartOverhead };
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         byte[]? image = null;
@@ -68,7 +69,7 @@ public static class UploadRequestReader
                 await section.Body.DrainAsync(ct); // further files are read through, bounded by the body limit, and ignored
         }
         return image is null
-            ? throw LookupRejectedException.Unreadable("The form has no file field; attach the image as a file (curl -F image=@picture.jpg).")
+            ? throw RequestRejectedException.Unreadable("The form has no file field; attach the image as a file (curl -F image=@picture.jpg).")
             : new ImageUpload(image, fields);
     }
 
@@ -80,7 +81,7 @@ public static class UploadRequestReader
         while ((read = await body.ReadAsync(chunk, ct)) > 0)
         {
             if (buffer.Length + read > MaxFieldBytes)
-                throw LookupRejectedException.Invalid($"The form field '{name}' is longer than {MaxFieldBytes / 1024} KB.");
+                throw RequestRejectedException.Invalid($"The form field '{name}' is longer than {MaxFieldBytes / 1024} KB.");
             buffer.Write(chunk, 0, read);
         }
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
