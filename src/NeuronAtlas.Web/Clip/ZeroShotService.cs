@@ -34,9 +34,12 @@ public sealed class ZeroShotService(
     /// </summary>
     /// <param name="customLabels">Labels separated by new lines, commas or semicolons; null or blank uses the default set.</param>
     /// <exception cref="RequestRejectedException">400 for an unusable label list.</exception>
-    public ZeroShotLabels Classify(ClipModel model, ReadOnlySpan<float> imageEmbedding, string? customLabels)
+    public ZeroShotLabels Classify(ClipModel model, ReadOnlySpan<float> imageEmbedding, string? customLabels) =>
+        Classify(Classifier(model, customLabels), imageEmbedding);
+
+    /// <summary>The <see cref="ZeroShotOptions.Top"/> most probable labels of a classifier from <see cref="Classifier"/>.</summary>
+    public ZeroShotLabels Classify(ZeroShotClassifier classifier, ReadOnlySpan<float> imageEmbedding)
     {
-        var classifier = Classifier(model, customLabels);
         var top = classifier.Classify(imageEmbedding, options.Value.Top)
             .Select(p => new ZeroShotLabel(p.Label, p.Probability, p.Cosine)).ToList();
         return new ZeroShotLabels(classifier.Labels.Name, classifier.Labels.Labels.Count, classifier.LogitScale, classifier.Templates.Templates.Count, top);
@@ -65,7 +68,9 @@ public sealed class ZeroShotService(
         return labels;
     }
 
-    private ZeroShotClassifier Classifier(ClipModel model, string? customLabels)
+    /// <summary>The classifier of the default label set, or of a typed list (null or blank for the default).</summary>
+    /// <exception cref="RequestRejectedException">400 for an unusable label list.</exception>
+    public ZeroShotClassifier Classifier(ClipModel model, string? customLabels)
     {
         if (string.IsNullOrWhiteSpace(customLabels)) return DefaultClassifier(model);
         var labels = ParseCustomLabels(customLabels);

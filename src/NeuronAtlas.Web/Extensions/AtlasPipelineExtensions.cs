@@ -30,6 +30,7 @@ public static class AtlasPipelineExtensions
         app.MapLookupApi().WithMetadata(new RequiresCatalogAttribute());
         app.MapSearchApi().WithMetadata(new RequiresCatalogAttribute());
         app.MapVisualizeApi().WithMetadata(new RequiresCatalogAttribute());
+        app.MapTypographicApi().WithMetadata(new RequiresCatalogAttribute());
         app.MapHealthChecks("/health");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

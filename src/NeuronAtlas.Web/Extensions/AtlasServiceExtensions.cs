@@ -65,6 +65,9 @@ public static class AtlasServiceExtensions
                 "Visualize needs 8 <= MinImageSize <= DefaultImageSize <= MaxImageSize.")
             .Validate(o => o.ProgressImageEvery >= 1 && o.MaxObjectiveLength >= 1, "Visualize:ProgressImageEvery and MaxObjectiveLength must be positive.")
             .ValidateOnStart();
+        builder.Services.AddOptions<TypographicOptions>().Bind(builder.Configuration.GetSection(TypographicOptions.Section))
+            .Validate(o => o.MaxTextLength >= 1 && o.ChangedNeurons >= 1, "Typographic:MaxTextLength and ChangedNeurons must be positive.")
+            .ValidateOnStart();
         builder.Services.AddOptions<ZeroShotOptions>().Bind(builder.Configuration.GetSection(ZeroShotOptions.Section))
             .Validate(o => o.Top >= 1 && o.MaxCustomLabels >= 2 && o.MaxCustomLabelsLength >= 1,
                 "ZeroShot:Top must be at least 1, MaxCustomLabels at least 2 and MaxCustomLabelsLength positive.")
@@ -106,5 +109,6 @@ public static class AtlasServiceExtensions
         services.AddSingleton<ClipModelPool>();
         services.AddSingleton<ZeroShotService>();
         services.AddSingleton<NeuronSearchService>();
+        services.AddSingleton<TypographicAttackService>();
     }
 }

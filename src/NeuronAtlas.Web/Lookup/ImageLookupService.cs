@@ -31,8 +31,9 @@ public sealed class ImageLookupService(
     {
         if (top is < 1 or > MaxTop) throw RequestRejectedException.Invalid($"top must be between 1 and {MaxTop}.");
         var inspected = decoder.Inspect(upload);
-        var model = await ModelAsync(modelId, ct);
-        var (extractor, preprocessor) = extractors.Get(model.ModelId, model.Layers.Select(l => l.LayerId).ToList()) ?? throw UnknownModel(model.ModelId);
+        var model = await catalog.ResolveAsync(modelId, ct);
+        var (extractor, preprocessor) = extractors.Get(model.ModelId, model.Layers.Select(l => l.LayerId).ToList())
+            ?? throw LookupCatalogReader.UnknownModel(model.ModelId);
         var clip = ClipFor(model.ModelId, labels);
 
         using (await gate.EnterAsync(ct))
@@ -59,15 +60,8 @@ public sealed class ImageLookupService(
         using (await gate.EnterAsync(ct)) return zeroShot.Classify(clip, imageEmbedding, labels);
     }
 
-    /// <summary>The catalog model a request names (the default one when null); 404 rejection when unknown.</summary>
-    internal async Task<LookupModelData> ModelAsync(string? modelId, CancellationToken ct)
-    {
-        modelId ??= await catalog.GetDefaultModelIdAsync(ct) ?? throw RequestRejectedException.UnknownModel("The catalog has no models.");
-        return await catalog.GetModelAsync(modelId, ct) ?? throw UnknownModel(modelId);
-    }
-
     /// <summary>The model's CLIP encoders, or null for other models; a typed label list is checked here, before any inference.</summary>
-    private ClipModel? ClipFor(string modelId, string? labels)
+    internal ClipModel? ClipFor(string modelId, string? labels)
     {
         var clip = zeroShot.Model(modelId);
         if (string.IsNullOrWhiteSpace(labels)) return clip;
@@ -80,16 +74,7 @@ public sealed class ImageLookupService(
     {
         var tensor = batch.Tensor(layer.TensorName);
         int plane = layer.Height * layer.Width;
-        if (tensor.Length != layer.Channels * plane)
-            throw new InvalidOperationException(
-                $"Layer {layer.LayerId} gave {tensor.Length} values; the catalog says {layer.Channels}x{layer.Height}x{layer.Width}.");
-        var means = new float[layer.Channels];
-        for (int c = 0; c < layer.Channels; c++)
-        {
-            float sum = 0;
-            foreach (float v in tensor.Slice(c * plane, plane)) sum += v;
-            means[c] = sum / plane;
-        }
+        var means = layer.ChannelMeans(tensor, batchSize: 1, item: 0);
         var ranked = Enumerable.Range(0, layer.Channels)
             .Where(c => layer.DatasetMax[c] > 0)
             .OrderByDescending(c => means[c] / layer.DatasetMax[c])
@@ -104,7 +89,4 @@ public sealed class ImageLookupService(
         }
         return new LookupLayer(layer.LayerId, layer.DisplayName, AtlasUrls.Layer(modelId, layer.LayerId), neurons, layer.Width, layer.Height);
     }
-
-    internal static RequestRejectedException UnknownModel(string modelId) =>
-        RequestRejectedException.UnknownModel($"No model '{modelId}' in the catalog (see /api/models).");
 }

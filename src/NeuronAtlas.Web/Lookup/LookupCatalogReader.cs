@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NeuronAtlas.Web.Catalog;
+using NeuronAtlas.Web.Problems;
 
 namespace NeuronAtlas.Web.Lookup;
 
@@ -12,6 +13,17 @@ public sealed class LookupCatalogReader(CatalogState state, CatalogCache cache)
         await using var db = state.OpenContext();
         return await db.Models.OrderBy(m => m.DisplayName).Select(m => m.Id).FirstOrDefaultAsync(ct);
     }
+
+    /// <summary>The catalog model a request names, the default one when null.</summary>
+    /// <exception cref="RequestRejectedException">404 when the catalog has no such model, or no models.</exception>
+    public async Task<LookupModelData> ResolveAsync(string? modelId, CancellationToken ct)
+    {
+        modelId ??= await GetDefaultModelIdAsync(ct) ?? throw RequestRejectedException.UnknownModel("The catalog has no models.");
+        return await GetModelAsync(modelId, ct) ?? throw UnknownModel(modelId);
+    }
+
+    public static RequestRejectedException UnknownModel(string modelId) =>
+        RequestRejectedException.UnknownModel($"No model '{modelId}' in the catalog (see /api/models).");
 
     public Task<LookupModelData?> GetModelAsync(string modelId, CancellationToken ct) =>
         cache.GetOrLoadAsync($"lookup/{modelId}", async () =>
