@@ -24,7 +24,7 @@ public sealed class AtlasBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = new KestrelAtlasFactory(_catalog.Path);
+        _app = new KestrelAtlasFactory(_catalog.Path, new Dictionary<string, string?> { ["Visualize:ProgressImageEvery"] = "2" });
         (_playwright, _browser) = await DebianChromium.LaunchAsync();
     }
 
@@ -51,6 +51,29 @@ public sealed class AtlasBrowserTests : IAsyncLifetime
 
         if (TakeScreenshots && !string.IsNullOrEmpty(ScreenshotCatalog))
             await new RealAtlasScreenshots(_browser, Path.GetFullPath(ScreenshotCatalog, AtlasPaths.FindRoot())).TakeAsync(ScreenshotPath);
+    }
+
+    [Fact]
+    public async Task A_visitor_renders_a_neuron_live_sees_it_evolve_and_cancels()
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await page.GotoAsync(_app.BaseUrl + "/models/resnet18/layer4/3");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Render one live" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/visualize\\?model=resnet18&objective=layer4%3A3"));
+
+        // The address names an objective, so rendering starts once the live connection is up.
+        var visualizer = page.Locator(".atlas-visualize");
+        await Assertions.Expect(visualizer).ToHaveAttributeAsync("data-state", "optimizing", new() { Timeout = 90000 });
+        await Assertions.Expect(page.Locator("img.atlas-visualize-image")).ToHaveAttributeAsync("src", new Regex("^data:image/png;base64,"), new() { Timeout = 60000 });
+        await Assertions.Expect(page.Locator(".atlas-visualize-status-text")).ToContainTextAsync(new Regex("Step \\d+ of 256"));
+        await Screenshot(page, "visualize");
+
+        await page.Locator("button.atlas-visualize-cancel").ClickAsync();
+        await Assertions.Expect(visualizer).ToHaveAttributeAsync("data-state", "cancelled", new() { Timeout = 30000 });
+        await Assertions.Expect(page.Locator(".atlas-visualize-status-text")).ToContainTextAsync("Cancelled at step");
+        Assert.EndsWith("/visualize?model=resnet18&objective=layer4%3A3&seed=0&steps=256&size=128", page.Url);
+        await Assertions.Expect(page.Locator("button.atlas-visualize-start")).ToBeEnabledAsync();
     }
 
     private async Task CheckNeuronPageAsync(IPage page)

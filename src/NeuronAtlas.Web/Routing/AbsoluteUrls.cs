@@ -11,6 +11,7 @@ public sealed class AbsoluteUrls(NavigationManager navigation, IOptions<AtlasOpt
     {
         string configured = options.Value.PublicBaseUrl;
         var baseUri = new Uri(string.IsNullOrWhiteSpace(configured) ? navigation.BaseUri : configured.TrimEnd('/') + "/");
-        return new Uri(baseUri, relative.TrimStart('/')).ToString();
+        // AbsoluteUri keeps the escaping (ToString would turn %22 back into a quote).
+        return new Uri(baseUri, relative.TrimStart('/')).AbsoluteUri;
     }
 }

@@ -9,14 +9,19 @@ using NeuronAtlas.Core;
 
 namespace NeuronAtlas.Browser.Tests.Infrastructure;
 
-/// <summary>The web app on a real Kestrel port on 127.0.0.1, reading the given catalog, for a real browser to visit.</summary>
+/// <summary>
+/// The web app on a real Kestrel port on 127.0.0.1, reading the given catalog, for a real browser to visit; extra
+/// settings override appsettings.json.
+/// </summary>
 public sealed class KestrelAtlasFactory : WebApplicationFactory<Program>
 {
     private readonly string _catalogPath;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public KestrelAtlasFactory(string catalogPath)
+    public KestrelAtlasFactory(string catalogPath, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _catalogPath = catalogPath;
+        _settings = settings ?? new Dictionary<string, string?>();
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -29,11 +34,13 @@ public sealed class KestrelAtlasFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseContentRoot(AtlasPaths.FindRoot());
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Atlas:CatalogPath"] = _catalogPath,
             ["Atlas:BuildCatalogOnStart"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
-        }));
+        };
+        foreach (var (key, value) in _settings) values[key] = value;
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(values));
     }
 }

@@ -144,6 +144,8 @@ public partial class VisualizePage
             _run.Dispose();
             _run = null;
         }
+        // A render started by the address runs inside OnAfterRenderAsync, after which nothing redraws by itself.
+        StateHasChanged();
     }
 
     private void Cancel() => _run?.Cancel();
