@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using NeuronAtlas.Browser.Tests.Infrastructure;
@@ -74,6 +76,24 @@ public sealed class AtlasBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator(".atlas-visualize-status-text")).ToContainTextAsync("Cancelled at step");
         Assert.EndsWith("/visualize?model=resnet18&objective=layer4%3A3&seed=0&steps=256&size=128", page.Url);
         await Assertions.Expect(page.Locator("button.atlas-visualize-start")).ToBeEnabledAsync();
+    }
+
+    [Fact]
+    public async Task Closing_the_page_mid_render_stops_the_render_and_frees_its_slot()
+    {
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync(_app.BaseUrl + "/visualize?model=resnet18&objective=layer4%3A9&steps=512");
+        await Assertions.Expect(page.Locator(".atlas-visualize")).ToHaveAttributeAsync("data-state", "optimizing", new() { Timeout = 90000 });
+        using var http = new HttpClient { BaseAddress = new Uri(_app.BaseUrl) };
+        Assert.Equal(1, (await http.GetFromJsonAsync<JsonElement>("/api/visualize/status")).GetProperty("running").GetInt32());
+
+        await page.CloseAsync();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        int running;
+        while ((running = (await http.GetFromJsonAsync<JsonElement>("/api/visualize/status")).GetProperty("running").GetInt32()) > 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
+        Assert.Equal(0, running);
     }
 
     private async Task CheckNeuronPageAsync(IPage page)

@@ -4,10 +4,8 @@ using MudBlazor.Services;
 using NeuronAtlas.Web.Caching;
 using NeuronAtlas.Web.Clip;
 using NeuronAtlas.Web.Manifests;
-using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Web.Catalog;
 using NeuronAtlas.Web.Lookup;
-using NeuronAtlas.Web.Options;
 using NeuronAtlas.Web.Routing;
 using NeuronAtlas.Web.Search;
 using NeuronAtlas.Web.Uploads;
@@ -17,7 +15,10 @@ namespace NeuronAtlas.Web.Extensions;
 
 public static class AtlasServiceExtensions
 {
-    /// <summary>Everything the site needs: options, the catalog and its readers, image lookup, Blazor and MudBlazor.</summary>
+    /// <summary>
+    /// Everything the site needs: options, the catalog and its readers, image lookup, CLIP features (zero-shot labels,
+    /// search, typographic attacks), live feature visualization, Blazor and MudBlazor.
+    /// </summary>
     public static WebApplicationBuilder AddAtlasServices(this WebApplicationBuilder builder)
     {
         // Framework and MudBlazor files are found through the build's static web assets manifest. ASP.NET reads it
@@ -36,43 +37,6 @@ public static class AtlasServiceExtensions
         builder.Services.AddScoped<AbsoluteUrls>();
         builder.Services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog");
         return builder;
-    }
-
-    private static void AddAtlasOptions(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddOptions<AtlasOptions>().Bind(builder.Configuration.GetSection(AtlasOptions.Section))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.CatalogPath), "Atlas:CatalogPath is required.")
-            .Validate(o => o.PageMaxAgeSeconds >= 0, "Atlas:PageMaxAgeSeconds cannot be negative.")
-            .Validate(o => o.PublicBaseUrl.Length == 0 || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _),
-                "Atlas:PublicBaseUrl must be empty or an absolute URL.")
-            .ValidateOnStart();
-        builder.Services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSection(UploadOptions.Section))
-            .Validate(o => o.MaxBytes > 0 && o.MaxPixels > 0, "Uploads:MaxBytes and Uploads:MaxPixels must be positive.")
-            .Validate(o => o.MaxConcurrentInferences >= 1, "Uploads:MaxConcurrentInferences must be at least 1.")
-            .Validate(o => o.QueueTimeoutMs >= 0 && o.RetryAfterSeconds >= 1, "Uploads:QueueTimeoutMs cannot be negative and RetryAfterSeconds must be at least 1.")
-            .ValidateOnStart();
-        builder.Services.AddOptions<InferenceOptions>().Bind(builder.Configuration.GetSection("Inference"));
-        builder.Services.AddOptions<SearchOptions>().Bind(builder.Configuration.GetSection(SearchOptions.Section))
-            .Validate(o => o.DefaultTop >= 1 && o.MaxTop >= o.DefaultTop && o.MaxQueryLength >= 1,
-                "Search:DefaultTop must be at least 1 and at most MaxTop; MaxQueryLength must be positive.")
-            .ValidateOnStart();
-        builder.Services.AddOptions<VisualizeOptions>().Bind(builder.Configuration.GetSection(VisualizeOptions.Section))
-            .Validate(o => o.MaxConcurrentRuns >= 1 && o.MaxQueued >= 0, "Visualize:MaxConcurrentRuns must be at least 1 and MaxQueued not negative.")
-            .Validate(o => o.QueueTimeoutSeconds >= 0 && o.RunTimeoutSeconds >= 1 && o.RendererIdleSeconds >= 0 && o.RetryAfterSeconds >= 1,
-                "Visualize:QueueTimeoutSeconds and RendererIdleSeconds cannot be negative; RunTimeoutSeconds and RetryAfterSeconds must be at least 1.")
-            .Validate(o => o.MaxSteps >= 1 && o.DefaultSteps >= 1 && o.DefaultSteps <= o.MaxSteps, "Visualize:DefaultSteps must be between 1 and MaxSteps.")
-            .Validate(o => o.MinImageSize >= 8 && o.MinImageSize <= o.DefaultImageSize && o.DefaultImageSize <= o.MaxImageSize,
-                "Visualize needs 8 <= MinImageSize <= DefaultImageSize <= MaxImageSize.")
-            .Validate(o => o.ProgressImageEvery >= 1 && o.MaxObjectiveLength >= 1, "Visualize:ProgressImageEvery and MaxObjectiveLength must be positive.")
-            .ValidateOnStart();
-        builder.Services.AddOptions<TypographicOptions>().Bind(builder.Configuration.GetSection(TypographicOptions.Section))
-            .Validate(o => o.MaxTextLength >= 1 && o.ChangedNeurons >= 1, "Typographic:MaxTextLength and ChangedNeurons must be positive.")
-            .ValidateOnStart();
-        builder.Services.AddOptions<ZeroShotOptions>().Bind(builder.Configuration.GetSection(ZeroShotOptions.Section))
-            .Validate(o => o.Top >= 1 && o.MaxCustomLabels >= 2 && o.MaxCustomLabelsLength >= 1,
-                "ZeroShot:Top must be at least 1, MaxCustomLabels at least 2 and MaxCustomLabelsLength positive.")
-            .Validate(o => o.PromptTemplates.All(t => t.Contains("{}")), "Every ZeroShot:PromptTemplates entry needs a {} slot for the label.")
-            .ValidateOnStart();
     }
 
     private static void AddAtlasCatalog(this IServiceCollection services)

@@ -26,6 +26,58 @@ public sealed class OptionsBindingTests
     }
 
     [Fact]
+    public void The_repository_appsettings_json_gives_the_documented_live_feature_defaults()
+    {
+        using var catalog = new TestCatalog();
+        using var factory = new AtlasWebFactory(catalog.Path);
+
+        var visualize = factory.Services.GetRequiredService<IOptions<VisualizeOptions>>().Value;
+        var zeroShot = factory.Services.GetRequiredService<IOptions<ZeroShotOptions>>().Value;
+        var search = factory.Services.GetRequiredService<IOptions<SearchOptions>>().Value;
+        var typographic = factory.Services.GetRequiredService<IOptions<TypographicOptions>>().Value;
+
+        Assert.Equal((2, 6, 60, 120), (visualize.MaxConcurrentRuns, visualize.MaxQueued, visualize.QueueTimeoutSeconds, visualize.RunTimeoutSeconds));
+        Assert.Equal((512, 256, 32, 256, 128), (visualize.MaxSteps, visualize.DefaultSteps, visualize.MinImageSize, visualize.MaxImageSize, visualize.DefaultImageSize));
+        Assert.Equal((16, 300, 5), (visualize.ProgressImageEvery, visualize.RendererIdleSeconds, visualize.RetryAfterSeconds));
+        Assert.Equal("default", zeroShot.LabelSet);
+        Assert.Equal(NeuronAtlas.Core.Clip.PromptTemplates.Default.Templates, zeroShot.PromptTemplates);
+        Assert.Equal((5, 100), (zeroShot.Top, zeroShot.MaxCustomLabels));
+        Assert.Equal((20, 100, 200), (search.DefaultTop, search.MaxTop, search.MaxQueryLength));
+        Assert.Equal((40, 8), (typographic.MaxTextLength, typographic.ChangedNeurons));
+    }
+
+    [Fact]
+    public void Prompt_templates_from_settings_replace_the_ones_at_their_index()
+    {
+        using var catalog = new TestCatalog();
+        using var factory = new AtlasWebFactory(catalog.Path, new Dictionary<string, string?>
+        {
+            ["ZeroShot:PromptTemplates:0"] = "a sketch of {}.",
+            ["ZeroShot:PromptTemplates:1"] = "{}",
+        });
+
+        var templates = factory.Services.GetRequiredService<NeuronAtlas.Web.Clip.ZeroShotService>().Templates.Templates;
+
+        Assert.Equal(["a sketch of {}.", "{}", .. NeuronAtlas.Core.Clip.PromptTemplates.Default.Templates.Skip(2)], templates);
+    }
+
+    [Theory]
+    [InlineData("Visualize:MaxConcurrentRuns", "0", "MaxConcurrentRuns must be at least 1")]
+    [InlineData("Visualize:DefaultSteps", "1000", "DefaultSteps must be between 1 and MaxSteps")]
+    [InlineData("Visualize:MinImageSize", "4", "8 <= MinImageSize")]
+    [InlineData("ZeroShot:PromptTemplates:0", "no slot here", "needs a {} slot")]
+    [InlineData("Search:MaxTop", "5", "at most MaxTop")]
+    [InlineData("Typographic:ChangedNeurons", "0", "ChangedNeurons must be positive")]
+    public void Invalid_live_feature_settings_stop_the_app_at_startup(string key, string value, string message)
+    {
+        using var catalog = new TestCatalog();
+        using var factory = new AtlasWebFactory(catalog.Path, new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateAtlasClient());
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
     public void Settings_override_limits_and_the_execution_provider()
     {
         using var catalog = new TestCatalog();
