@@ -6,7 +6,8 @@ namespace NeuronAtlas.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// Screenshots of a real catalog for the README: the home page, the model's last layer, a neuron of that layer
-/// (one with a label when there is one) with heatmaps on, and a lookup of that neuron's top example.
+/// (one with a label when there is one) with heatmaps on, a lookup of that neuron's top example, and a live render of
+/// that neuron (64 steps).
 /// </summary>
 public sealed class RealAtlasScreenshots(IBrowser browser, string catalogPath)
 {
@@ -42,5 +43,10 @@ public sealed class RealAtlasScreenshots(IBrowser browser, string catalogPath)
         await Assertions.Expect(page.Locator("section.atlas-lookup-layer").First).ToBeVisibleAsync(new() { Timeout = 15000 });
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = pathFor("lookup") });
+
+        await page.GotoAsync($"{app.BaseUrl}/visualize?model={Uri.EscapeDataString(models[0].GetProperty("id").GetString()!)}" +
+            $"&objective={Uri.EscapeDataString($"{lastLayer.GetProperty("id").GetString()}:{neuron.GetProperty("index").GetInt32()}")}&steps=64");
+        await Assertions.Expect(page.Locator(".atlas-visualize")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 300000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = pathFor("visualize") });
     }
 }
