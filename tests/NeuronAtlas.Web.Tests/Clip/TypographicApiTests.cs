@@ -26,7 +26,7 @@ public sealed class TypographicApiTests(ClipAppFixture app) : IClassFixture<Clip
         form.Add(new StringContent("0.6"), "y");
         form.Add(new StringContent("0.2"), "size");
 
-        var result = await PostOkAsync(Attack, form);
+        var result = await app.Client.PostOkJsonAsync(Attack, form);
 
         var label = new TypographicLabel { Text = "iPod", X = 0.4f, Y = 0.6f, Size = 0.2f };
         var (before, after, changed) = Reference(png, label);
@@ -60,7 +60,7 @@ public sealed class TypographicApiTests(ClipAppFixture app) : IClassFixture<Clip
     [Fact]
     public async Task A_preset_aims_for_its_class_and_a_typed_label_list_is_used_before_and_after()
     {
-        var result = await PostOkAsync(Attack + "&text=" + Uri.EscapeDataString("$$$") + "&labels=" + Uri.EscapeDataString("piggy bank, poodle, iPod"),
+        var result = await app.Client.PostOkJsonAsync(Attack + "&text=" + Uri.EscapeDataString("$$$") + "&labels=" + Uri.EscapeDataString("piggy bank, poodle, iPod"),
             LookupRequests.Multipart(TestImages.Jpeg(), "poodle.jpg", "image/jpeg"));
 
         Assert.Equal("piggy bank", result.GetProperty("target").GetProperty("label").GetString());
@@ -71,7 +71,7 @@ public sealed class TypographicApiTests(ClipAppFixture app) : IClassFixture<Clip
     [Fact]
     public async Task Text_that_is_no_label_has_no_target()
     {
-        var result = await PostOkAsync(Attack + "&text=zxqv&background=none&colour=%23ff0000&opacity=0.5",
+        var result = await app.Client.PostOkJsonAsync(Attack + "&text=zxqv&background=none&colour=%23ff0000&opacity=0.5",
             LookupRequests.Multipart(TestImages.Jpeg(), "photo.jpg", "image/jpeg"));
 
         Assert.Equal(JsonValueKind.Null, result.GetProperty("target").ValueKind);
@@ -141,12 +141,5 @@ public sealed class TypographicApiTests(ClipAppFixture app) : IClassFixture<Clip
             return (batch.Tensor(manifest.Embedding!.Tensor).ToArray(), means);
         }
         return (Run(before), Run(after), TypographicAttack.ChangedPixelShare(before, after));
-    }
-
-    private async Task<JsonElement> PostOkAsync(string url, HttpContent content)
-    {
-        var response = await app.Client.PostAsync(url, content);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }

@@ -19,7 +19,7 @@ public sealed class ZeroShotLookupTests(ClipAppFixture app) : IClassFixture<Clip
     {
         var jpeg = TestImages.Jpeg();
 
-        var result = await PostOkAsync(LookupRequests.Multipart(jpeg, "picture.jpg", "image/jpeg"), Lookup);
+        var result = await app.Client.PostOkJsonAsync(Lookup, LookupRequests.Multipart(jpeg, "picture.jpg", "image/jpeg"));
 
         var zeroShot = result.GetProperty("zeroShot");
         var labels = LabelSet.Shipped(AtlasPaths.FindRoot());
@@ -47,7 +47,7 @@ public sealed class ZeroShotLookupTests(ClipAppFixture app) : IClassFixture<Clip
         var form = LookupRequests.Multipart(TestImages.Png(), "picture.png", "image/png");
         form.Add(new StringContent("spider\nGranny Smith apple, iPod"), "labels");
 
-        var result = await PostOkAsync(form, Lookup);
+        var result = await app.Client.PostOkJsonAsync(Lookup, form);
 
         var zeroShot = result.GetProperty("zeroShot");
         Assert.Equal("custom", zeroShot.GetProperty("labelSet").GetString());
@@ -62,8 +62,8 @@ public sealed class ZeroShotLookupTests(ClipAppFixture app) : IClassFixture<Clip
     [Fact]
     public async Task Labels_also_come_from_the_query_string()
     {
-        var result = await PostOkAsync(LookupRequests.Multipart(TestImages.Png(), "picture.png", "image/png"),
-            Lookup + "&labels=" + Uri.EscapeDataString("cat,dog"));
+        var result = await app.Client.PostOkJsonAsync(Lookup + "&labels=" + Uri.EscapeDataString("cat,dog"),
+            LookupRequests.Multipart(TestImages.Png(), "picture.png", "image/png"));
 
         Assert.Equal(2, result.GetProperty("zeroShot").GetProperty("labelCount").GetInt32());
     }
@@ -95,12 +95,5 @@ public sealed class ZeroShotLookupTests(ClipAppFixture app) : IClassFixture<Clip
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("not a CLIP model", await response.Content.ReadAsStringAsync());
-    }
-
-    private async Task<JsonElement> PostOkAsync(HttpContent content, string url)
-    {
-        var response = await app.Client.PostAsync(url, content);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }
