@@ -74,5 +74,6 @@ public static class AtlasServiceExtensions
         services.AddSingleton<ZeroShotService>();
         services.AddSingleton<NeuronSearchService>();
         services.AddSingleton<TypographicAttackService>();
+        services.AddHostedService<ClipWarmUpService>();
     }
 }

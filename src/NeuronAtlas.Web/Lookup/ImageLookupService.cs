@@ -60,11 +60,19 @@ public sealed class ImageLookupService(
         using (await gate.EnterAsync(ct)) return zeroShot.Classify(clip, imageEmbedding, labels);
     }
 
-    /// <summary>The model's CLIP encoders, or null for other models; a typed label list is checked here, before any inference.</summary>
+    /// <summary>
+    /// The model's CLIP encoders, or null for other models. A typed label list is checked here, before any inference.
+    /// Without one, the shared default label set is prepared here, outside the inference slots: the first time, that
+    /// embeds thousands of prompts, and other requests should not wait for a slot meanwhile.
+    /// </summary>
     internal ClipModel? ClipFor(string modelId, string? labels)
     {
         var clip = zeroShot.Model(modelId);
-        if (string.IsNullOrWhiteSpace(labels)) return clip;
+        if (string.IsNullOrWhiteSpace(labels))
+        {
+            if (clip is not null) zeroShot.Classifier(clip, null);
+            return clip;
+        }
         if (clip is null) throw RequestRejectedException.Invalid($"Model '{modelId}' is not a CLIP model, so it has no zero-shot labels; leave 'labels' out.");
         zeroShot.ParseCustomLabels(labels);
         return clip;

@@ -23,5 +23,11 @@ public sealed class ZeroShotOptions
     /// <summary>Where the default label set's text embeddings are cached between runs. Defaults to "data/cache/zero-shot".</summary>
     public string CacheDirectory { get; set; } = "data/cache/zero-shot";
 
+    /// <summary>
+    /// Prepare the CLIP models' default label embeddings and the neuron search in the background once the catalog is
+    /// open, instead of on the first request. Defaults to true.
+    /// </summary>
+    public bool WarmUpOnStart { get; set; } = true;
+
     public string CacheFullPath(string repoRoot) => Path.GetFullPath(Path.Combine(repoRoot, CacheDirectory));
 }

@@ -52,6 +52,9 @@ public sealed class NeuronSearchService(
         return new NeuronSearchResult(q, modelId, layerId, catalog.SemanticModels, results);
     }
 
+    /// <summary>Builds the indices of the current catalog version now, so the first search does not wait for them.</summary>
+    public Task WarmUpAsync(CancellationToken ct) => CatalogAsync().WaitAsync(ct);
+
     private Task<SearchCatalog> CatalogAsync()
     {
         lock (_gate)
