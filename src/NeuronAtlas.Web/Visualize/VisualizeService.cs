@@ -66,7 +66,7 @@ public sealed class VisualizeService(
         {
             using var slot = await queue.EnterAsync(position => progress?.Invoke(new VisualizeUpdate(VisualizeStage.Queued, position, 0, request.Steps, null, null)), ct);
             progress?.Invoke(new VisualizeUpdate(VisualizeStage.Preparing, 0, 0, request.Steps, null, null));
-            var renderer = renderers.Acquire(slot.Number, manifest);
+            var renderer = Acquire(slot.Number, manifest);
             try
             {
                 return await RenderInSlotAsync(renderer, request, objective, progress, ct);
@@ -79,6 +79,18 @@ public sealed class VisualizeService(
         finally
         {
             Interlocked.Decrement(ref _active);
+        }
+    }
+
+    private FeatureVisRenderer Acquire(int slot, NeuronAtlas.Core.Models.ModelManifest manifest)
+    {
+        try
+        {
+            return renderers.Acquire(slot, manifest);
+        }
+        catch (FileNotFoundException missing)
+        {
+            throw RequestRejectedException.UnknownModel($"Model '{manifest.Id}' cannot be rendered: {missing.Message}");
         }
     }
 
