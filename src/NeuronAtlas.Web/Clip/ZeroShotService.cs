@@ -78,7 +78,7 @@ public sealed class ZeroShotService(
         return cache.GetOrCreate(key, entry =>
         {
             entry.SlidingExpiration = CustomClassifierLifetime;
-            return new ZeroShotClassifier(model, labels, Templates);
+            using (models.Use(model)) return new ZeroShotClassifier(model, labels, Templates);
         })!;
     }
 
@@ -89,6 +89,6 @@ public sealed class ZeroShotService(
             var labels = LabelSet.Shipped(root, options.Value.LabelSet);
             logger.LogInformation("Preparing zero-shot labels '{LabelSet}' ({Count} labels × {Templates} templates) for {Model}.",
                 labels.Name, labels.Labels.Count, Templates.Templates.Count, model.Manifest.Id);
-            return ZeroShotClassifier.Create(model, labels, Templates, options.Value.CacheFullPath(root));
+            using (models.Use(model)) return ZeroShotClassifier.Create(model, labels, Templates, options.Value.CacheFullPath(root));
         })).Value;
 }

@@ -25,8 +25,12 @@ public sealed class NeuronSearchService(
 
     private sealed record Thumbnail(string? Url, bool Flagged);
 
-    private sealed record SearchCatalog(NeuronSearch Search, IReadOnlyDictionary<string, string> ModelNames, IReadOnlyList<string> SemanticModels,
-        IReadOnlyDictionary<(string Model, string Layer, int Index), Thumbnail> Thumbnails);
+    /// <param name="TextEncoders">The CLIP models whose text encoders the search runs on every query.</param>
+    private sealed record SearchCatalog(NeuronSearch Search, IReadOnlyDictionary<string, string> ModelNames, IReadOnlyList<ClipModel> TextEncoders,
+        IReadOnlyDictionary<(string Model, string Layer, int Index), Thumbnail> Thumbnails)
+    {
+        public IReadOnlyList<string> SemanticModels => TextEncoders.Select(m => m.Manifest.Id).ToList();
+    }
 
     /// <exception cref="RequestRejectedException">400 for an empty or over-long query or a bad count, 404 for an unknown model.</exception>
     public async Task<NeuronSearchResult> SearchAsync(string? query, string? modelId, string? layerId, int? top, CancellationToken ct)
@@ -41,7 +45,18 @@ public sealed class NeuronSearchService(
         var catalog = await CatalogAsync().WaitAsync(ct);
         if (modelId is not null && !catalog.ModelNames.ContainsKey(modelId))
             throw RequestRejectedException.UnknownModel($"No model '{modelId}' in the catalog (see /api/models).");
-        var hits = await Task.Run(() => catalog.Search.Search(q, count, modelId, layerId), ct);
+        var hits = await Task.Run(() =>
+        {
+            var uses = catalog.TextEncoders.Select(clip.Use).ToList();
+            try
+            {
+                return catalog.Search.Search(q, count, modelId, layerId);
+            }
+            finally
+            {
+                uses.ForEach(use => use.Dispose());
+            }
+        }, ct);
         var results = hits.Select(h =>
         {
             var thumbnail = catalog.Thumbnails.GetValueOrDefault((h.ModelId, h.LayerId, h.Neuron), new Thumbnail(null, false));
@@ -72,12 +87,16 @@ public sealed class NeuronSearchService(
         using var db = state.OpenContext();
         var models = db.Models.AsNoTracking().OrderBy(m => m.DisplayName).Select(m => new { m.Id, m.DisplayName }).ToList();
         var indices = new List<NeuronSearchIndex>();
-        var semantic = new List<string>();
+        var encoders = new List<ClipModel>();
         foreach (var model in models)
         {
-            var text = clip.Get(model.Id)?.Text;
-            if (text is not null) semantic.Add(model.Id);
-            indices.Add(NeuronSearchIndex.Build(db, model.Id, text));
+            if (clip.Get(model.Id) is not { } clipModel)
+            {
+                indices.Add(NeuronSearchIndex.Build(db, model.Id, null));
+                continue;
+            }
+            using (clip.Use(clipModel)) indices.Add(NeuronSearchIndex.Build(db, model.Id, clipModel.Text));
+            encoders.Add(clipModel);
         }
         var thumbnails = db.Neurons.AsNoTracking()
             .Select(n => new
@@ -91,7 +110,7 @@ public sealed class NeuronSearchService(
                 ? new Thumbnail(AtlasUrls.FeatureVisualization(n.VisHash), false)
                 : new Thumbnail(n.TopImageHash is null ? null : AtlasUrls.Image(n.TopImageHash), n.Flagged));
         logger.LogInformation("Neuron search ready: {Neurons} neurons of {Models} models ({Semantic} with CLIP text embeddings).",
-            indices.Sum(i => i.NeuronCount), models.Count, semantic.Count);
-        return new SearchCatalog(new NeuronSearch(indices), models.ToDictionary(m => m.Id, m => m.DisplayName), semantic, thumbnails);
+            indices.Sum(i => i.NeuronCount), models.Count, encoders.Count);
+        return new SearchCatalog(new NeuronSearch(indices), models.ToDictionary(m => m.Id, m => m.DisplayName), encoders, thumbnails);
     }
 }

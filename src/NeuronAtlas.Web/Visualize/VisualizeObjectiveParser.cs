@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using NeuronAtlas.Core.Clip;
 using NeuronAtlas.Core.Models;
 using NeuronAtlas.FeatureVis.Objectives;
 using NeuronAtlas.Web.Visualize.Objectives;
@@ -19,8 +18,10 @@ public static partial class VisualizeObjectiveParser
     public const string Syntax = ObjectiveExpression.Syntax +
         " CLIP models also take text:\"a spider\" (the cosine between the image's CLIP embedding and the text's), as the whole objective.";
 
-    /// <param name="clip">Gives the model's CLIP encoders, or null when it is not a CLIP model; called only for text objectives.</param>
-    public static LayerObjective Parse(string text, ModelManifest manifest, Func<ClipModel?> clip)
+    /// <param name="textDirection">
+    /// For CLIP models, gives a phrase's unit text embedding (called only for text objectives); null for other models.
+    /// </param>
+    public static LayerObjective Parse(string text, ModelManifest manifest, Func<string, float[]>? textDirection)
     {
         ArgumentNullException.ThrowIfNull(text);
         var textKeyword = TextKeyword().Match(text);
@@ -30,12 +31,12 @@ public static partial class VisualizeObjectiveParser
             throw new ObjectiveSyntaxException("text:\"...\" must be the whole objective; it cannot be combined with other terms yet", text, textKeyword.Index);
 
         var (phrase, phraseAt) = ReadPhrase(text, textKeyword.Index + textKeyword.Length);
-        var model = clip() ?? throw new ObjectiveSyntaxException(
+        if (textDirection is null) throw new ObjectiveSyntaxException(
             $"Model '{manifest.Id}' is not a CLIP model, so it has no text embedding; use a layer objective such as {manifest.Layers[0].Id}:0",
             text, textKeyword.Index);
         if (phrase.Length > MaxTextLength)
             throw new ObjectiveSyntaxException($"The text is {phrase.Length} characters long; the limit is {MaxTextLength}", text, phraseAt);
-        return LayerObjective.FromTerm(new TextCosineTerm(EmbeddingLayer.Id, phrase, model.Text.EmbeddingDirection(phrase)));
+        return LayerObjective.FromTerm(new TextCosineTerm(EmbeddingLayer.Id, phrase, textDirection(phrase)));
     }
 
     /// <summary>The phrase after "text:": quoted ("a spider" or 'a spider', nothing after the closing quote) or the bare rest.</summary>

@@ -51,7 +51,18 @@ public sealed class VisualizeService(
             throw RequestRejectedException.Invalid($"The objective is {request.Objective.Length} characters long; the limit is {limits.MaxObjectiveLength}.");
         var manifest = manifests.Find(request.ModelId)
             ?? throw RequestRejectedException.UnknownModel($"No model '{request.ModelId}' has a manifest in the models folder, so it cannot be visualized.");
-        return VisualizeObjectiveParser.Parse(request.Objective, manifest, () => clip.Get(request.ModelId));
+        return VisualizeObjectiveParser.Parse(request.Objective, manifest, TextDirection(request.ModelId));
+    }
+
+    /// <summary>A phrase's unit CLIP text embedding for a CLIP model; null for other models.</summary>
+    private Func<string, float[]>? TextDirection(string modelId)
+    {
+        if (!manifests.IsClip(modelId)) return null;
+        return phrase =>
+        {
+            var model = clip.Get(modelId)!;
+            using (clip.Use(model)) return model.Text.EmbeddingDirection(phrase);
+        };
     }
 
     /// <exception cref="RequestRejectedException">400/404 as <see cref="Validate"/>; 503 busy (queue full or wait too long) or time limit.</exception>
