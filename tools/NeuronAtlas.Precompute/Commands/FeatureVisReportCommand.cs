@@ -108,19 +108,20 @@ internal static class FeatureVisReportCommand
         return result;
     }
 
+    /// <summary>Two halves side by side; per row a neuron's visualizations (facet -1 first), a gap, its top examples.</summary>
     private static void WriteGrid(AtlasDbContext db, List<(List<byte[]> Visualizations, List<string> Examples)> rows, string path)
     {
-        const int cell = 128, gap = 4, separator = 16;
+        const int cell = 128, gap = 4, separator = 16, halfGap = 40;
         int visColumns = rows.Max(r => r.Visualizations.Count), exampleColumns = rows.Max(r => r.Examples.Count);
-        int width = (visColumns + exampleColumns) * (cell + gap) + separator, height = rows.Count * (cell + gap);
-        using var canvas = new Image<Rgb24>(width, height, new Rgb24(255, 255, 255));
+        int halfWidth = (visColumns + exampleColumns) * (cell + gap) + separator, perHalf = (rows.Count + 1) / 2;
+        using var canvas = new Image<Rgb24>(2 * halfWidth + halfGap, perHalf * (cell + gap), new Rgb24(255, 255, 255));
         var hashes = rows.SelectMany(r => r.Examples).Distinct().ToList();
         var thumbnails = db.Images.Where(i => hashes.Contains(i.Hash)).ToDictionary(i => i.Hash, i => i.Thumbnail);
         for (int row = 0; row < rows.Count; row++)
         {
-            int y = row * (cell + gap);
-            var tiles = rows[row].Visualizations.Select((png, column) => (png, x: column * (cell + gap)))
-                .Concat(rows[row].Examples.Select((hash, column) => (png: thumbnails[hash], x: (visColumns + column) * (cell + gap) + separator)));
+            int left = row / perHalf * (halfWidth + halfGap), y = row % perHalf * (cell + gap);
+            var tiles = rows[row].Visualizations.Select((png, column) => (png, x: left + column * (cell + gap)))
+                .Concat(rows[row].Examples.Select((hash, column) => (png: thumbnails[hash], x: left + (visColumns + column) * (cell + gap) + separator)));
             foreach (var (bytes, x) in tiles)
             {
                 using var tile = ImageDecoding.LoadRgbOnWhite(bytes);
