@@ -22,6 +22,7 @@ public static class AtlasPipelineExtensions
         app.UseRouting();
         app.UseMiddleware<CatalogReadinessMiddleware>();
         app.UseMiddleware<PublicCacheMiddleware>();
+        app.UseOutputCache();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -36,6 +36,7 @@ public static class AtlasServiceExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddScoped<AbsoluteUrls>();
         builder.Services.AddHealthChecks().AddCheck<CatalogHealthCheck>("catalog");
+        builder.Services.AddOutputCache(o => o.AddBasePolicy(new NeuronAtlas.Web.Caching.PublicPageOutputCachePolicy()));
         return builder;
     }
 
