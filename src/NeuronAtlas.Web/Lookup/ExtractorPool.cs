@@ -10,6 +10,7 @@ namespace NeuronAtlas.Web.Lookup;
 public sealed class ExtractorPool(
     ModelManifests manifests,
     IOptions<InferenceOptions> inferenceOptions,
+    IOptions<NeuronAtlas.Web.Options.UploadOptions> uploadOptions,
     ILogger<ExtractorPool> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<(ActivationExtractor Extractor, ImagePreprocessor Preprocessor)>> _models = new();
@@ -21,9 +22,22 @@ public sealed class ExtractorPool(
         return _models.GetOrAdd(modelId, _ => new(() =>
         {
             logger.LogInformation("Loading model {Model} for image lookups.", modelId);
-            var extractor = ActivationExtractor.Create(manifest, inferenceOptions.Value, layerIds, logger);
+            var extractor = ActivationExtractor.Create(manifest, LookupInferenceOptions(), layerIds, logger);
             return (extractor, new ImagePreprocessor(manifest));
         })).Value;
+    }
+
+    /// <summary>
+    /// Lookups run MaxConcurrentInferences at a time; unless configured, each gets its share of the cores, because
+    /// sessions that each spread over every core oversubscribe them (lookup p95 at 8 users on 2 cores: 298 ms with
+    /// 2 threads per run, 164 ms with 1; docs/benchmarks.md).
+    /// </summary>
+    private InferenceOptions LookupInferenceOptions()
+    {
+        var options = inferenceOptions.Value;
+        if (options.IntraOpThreads > 0) return options;
+        int share = Math.Max(1, Environment.ProcessorCount / Math.Max(1, uploadOptions.Value.MaxConcurrentInferences));
+        return options with { IntraOpThreads = share };
     }
 
     public void Dispose()
