@@ -45,7 +45,8 @@ public sealed class DatasetPass(DatasetPassOptions options, ILogger? logger = nu
         var streaming = TimeSpan.Zero;
         if (next < end)
         {
-            using var extractor = ActivationExtractor.Create(manifest, options.Inference, layerSpecs.Select(l => l.Id), _log);
+            // Decoding shares the cores with inference, so ONNX Runtime's workers must not spin while they wait.
+            using var extractor = ActivationExtractor.Create(manifest, options.Inference with { AllowSpinning = false }, layerSpecs.Select(l => l.Id), _log);
             var preprocessor = new ImagePreprocessor(manifest);
             var batches = BatchProducer.Start(source, preprocessor, next, end, options.BatchSize, options.DecodeWorkers,
                 (i, e) => { skipped[i] = e.Message; _log.LogWarning("Skipping image {Index} ({File}): {Reason}", i, source.Describe(i).File, e.Message); }, ct);

@@ -12,7 +12,7 @@ public sealed record DatasetPassOptions
     public int TopK { get; init; } = 16;
     public int BatchSize { get; init; } = 16;
     /// <summary>Images between checkpoints; rounded up to a whole number of batches.</summary>
-    public int CheckpointEvery { get; init; } = 512;
+    public int CheckpointEvery { get; init; } = 2048;
     /// <summary>Layer ids to compute; all of the manifest's when null.</summary>
     public IReadOnlyList<string>? Layers { get; init; }
     /// <summary>An image shard: the first image index and how many images (all remaining when null).</summary>

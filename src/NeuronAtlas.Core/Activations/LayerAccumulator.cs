@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace NeuronAtlas.Core.Activations;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace NeuronAtlas.Core.Activations;
 /// </summary>
 public sealed class LayerAccumulator
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     public string LayerId { get; }
     /// <summary>The first channel this accumulator covers (channel shards cover a sub-range).</summary>
@@ -86,7 +84,7 @@ public sealed class LayerAccumulator
     public byte[] Serialize()
     {
         using var buffer = new MemoryStream();
-        using (var w = new BinaryWriter(new BrotliStream(buffer, CompressionLevel.Fastest)))
+        using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             w.Write(FormatVersion);
             w.Write(LayerId); w.Write(LayerChannels); w.Write(Positions); w.Write(K); w.Write(ChannelStart); w.Write(ChannelCount);
@@ -107,7 +105,7 @@ public sealed class LayerAccumulator
 
     public static LayerAccumulator Deserialize(byte[] data)
     {
-        using var r = new BinaryReader(new BrotliStream(new MemoryStream(data), CompressionMode.Decompress));
+        using var r = new BinaryReader(new MemoryStream(data));
         if (r.ReadInt32() != FormatVersion) throw new InvalidDataException("Unknown dataset-pass state format; rerun with --restart.");
         var acc = new LayerAccumulator(r.ReadString(), layerChannels: r.ReadInt32(), positions: r.ReadInt32(), k: r.ReadInt32(),
             channelStart: r.ReadInt32(), channelCount: r.ReadInt32());

@@ -10,4 +10,9 @@ public sealed record InferenceOptions
     public int CudaDeviceId { get; init; }
     /// <summary>Threads for one inference; 0 lets ONNX Runtime use every core.</summary>
     public int IntraOpThreads { get; init; }
+    /// <summary>
+    /// Whether idle ONNX Runtime worker threads spin. Spinning helps a lone session; when other work shares the
+    /// cores (image decoding in the dataset pass, concurrent lookups) it burns the time that work needs.
+    /// </summary>
+    public bool AllowSpinning { get; init; } = true;
 }

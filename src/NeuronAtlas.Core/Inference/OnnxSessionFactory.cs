@@ -8,11 +8,7 @@ public static class OnnxSessionFactory
 {
     public static InferenceSession Create(byte[] model, InferenceOptions options, ILogger? logger = null)
     {
-        var sessionOptions = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            IntraOpNumThreads = options.IntraOpThreads,
-        };
+        var sessionOptions = NewSessionOptions(options);
         if (options.ExecutionProvider == ExecutionProviderKind.Cuda)
         {
             try
@@ -23,11 +19,7 @@ public static class OnnxSessionFactory
             catch (Exception e) when (e is OnnxRuntimeException or DllNotFoundException or EntryPointNotFoundException)
             {
                 sessionOptions.Dispose();
-                sessionOptions = new SessionOptions
-                {
-                    GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-                    IntraOpNumThreads = options.IntraOpThreads,
-                };
+                sessionOptions = NewSessionOptions(options);
                 logger?.LogWarning("CUDA was configured but could not be loaded ({Reason}); falling back to the CPU execution provider.",
                     FirstLine(e.Message));
             }
@@ -40,6 +32,17 @@ public static class OnnxSessionFactory
         {
             sessionOptions.Dispose();
         }
+    }
+
+    private static SessionOptions NewSessionOptions(InferenceOptions options)
+    {
+        var sessionOptions = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            IntraOpNumThreads = options.IntraOpThreads,
+        };
+        if (!options.AllowSpinning) sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        return sessionOptions;
     }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();

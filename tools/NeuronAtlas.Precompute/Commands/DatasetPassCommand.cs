@@ -19,7 +19,7 @@ internal static class DatasetPassCommand
         var catalog = CommonOptions.Catalog();
         var topK = new Option<int>("--top-k") { Description = "Examples kept per neuron.", DefaultValueFactory = _ => 16 };
         var batch = new Option<int>("--batch") { Description = "Images per inference batch.", DefaultValueFactory = _ => 16 };
-        var checkpoint = new Option<int>("--checkpoint-every") { Description = "Images between checkpoints.", DefaultValueFactory = _ => 512 };
+        var checkpoint = new Option<int>("--checkpoint-every") { Description = "Images between checkpoints.", DefaultValueFactory = _ => 2048 };
         var layers = new Option<string[]>("--layers") { Description = "Layer ids to compute (default: all the manifest exposes).", AllowMultipleArgumentsPerToken = true };
         var imageStart = new Option<int>("--image-start") { Description = "Image shard: first image index." };
         var imageCount = new Option<int?>("--image-count") { Description = "Image shard: number of images (default: all remaining)." };
