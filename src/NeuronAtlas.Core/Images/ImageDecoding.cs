@@ -9,11 +9,13 @@ namespace NeuronAtlas.Core.Images;
 public static class ImageDecoding
 {
     /// <summary>Decodes the first frame; transparent pixels are composited onto white.</summary>
-    public static Image<Rgb24> LoadRgbOnWhite(byte[] bytes)
+    /// <param name="configuration">Which formats may be decoded, and how (the default configuration when null).</param>
+    public static Image<Rgb24> LoadRgbOnWhite(byte[] bytes, Configuration? configuration = null)
     {
-        using var rgba = Image.Load<Rgba32>(bytes);
+        configuration ??= Configuration.Default;
+        using var rgba = Image.Load<Rgba32>(configuration, bytes);
         while (rgba.Frames.Count > 1) rgba.Frames.RemoveFrame(1);
-        var rgb = new Image<Rgb24>(rgba.Width, rgba.Height, new Rgb24(255, 255, 255));
+        var rgb = new Image<Rgb24>(configuration, rgba.Width, rgba.Height, new Rgb24(255, 255, 255));
         rgb.Mutate(ctx => ctx.DrawImage(rgba, 1f));
         return rgb;
     }

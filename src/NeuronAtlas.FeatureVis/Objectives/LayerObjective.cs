@@ -40,13 +40,7 @@ public sealed class LayerObjective
     public static LayerObjective Diversity(string layerId) => FromTerm(new LayerDiversityTerm(layerId));
 
     /// <summary>For example "channel(layer4:12) - 0.5 × channel(layer3:7)".</summary>
-    public string Description => string.Concat(Terms.Select((t, i) =>
-    {
-        var sign = t.Weight < 0 ? (i == 0 ? "-" : " - ") : (i == 0 ? "" : " + ");
-        var magnitude = MathF.Abs(t.Weight);
-        var factor = magnitude == 1f ? "" : magnitude.ToString("G4", CultureInfo.InvariantCulture) + " × ";
-        return sign + factor + t.Term.Description;
-    }));
+    public string Description => Objective.DescribeWeightedSum(Terms.Select(t => (t.Weight, t.Term.Description)));
 
     /// <summary>Equal keys build identical gradient graphs (for a given batch size).</summary>
     public string Key => string.Join(" + ", Terms.Select(t => $"{t.Weight.ToString("R", CultureInfo.InvariantCulture)}*{t.Term.Key}"));

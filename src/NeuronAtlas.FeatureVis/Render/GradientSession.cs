@@ -19,9 +19,10 @@ internal sealed class GradientSession : IDisposable
     public GradientSession(GradientGraph graph, string inputName, IReadOnlyList<string> extraOutputs, InferenceOptions options, ILogger? logger)
     {
         _extraOutputs = extraOutputs;
-        _session = options.ExecutionProvider == ExecutionProviderKind.Cpu
-            ? CreateCpuSession(graph.ToByteArray(), options)
-            : OnnxSessionFactory.Create(graph.ToByteArray(), options, logger);
+        // On the CPU, workers sleep instead of spinning between runs: between two runs the render loop draws and
+        // transforms images on the same cores, and spinning workers would take their time.
+        var sessionOptions = options.ExecutionProvider == ExecutionProviderKind.Cpu ? options with { AllowSpinning = false } : options;
+        _session = OnnxSessionFactory.Create(graph.ToByteArray(), sessionOptions, logger);
         _inputName = inputName;
         _inputShape = graph.InputShapes[inputName].Select(d => (long)d).ToArray();
         _hasPerItem = graph.PerItemObjectiveOutput is not null;
@@ -56,21 +57,6 @@ internal sealed class GradientSession : IDisposable
         {
             throw new OperationCanceledException(ct);
         }
-    }
-
-    /// <summary>
-    /// A CPU session whose worker threads sleep instead of spinning between runs: between two runs the render loop
-    /// draws and transforms images on the same cores, and spinning workers would take their time.
-    /// </summary>
-    private static InferenceSession CreateCpuSession(byte[] model, InferenceOptions options)
-    {
-        using var sessionOptions = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            IntraOpNumThreads = options.IntraOpThreads,
-        };
-        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        return new InferenceSession(model, sessionOptions);
     }
 
     public void Dispose() => _session.Dispose();

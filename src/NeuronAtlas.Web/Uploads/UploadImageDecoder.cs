@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NeuronAtlas.Core.Images;
 using NeuronAtlas.Web.Options;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
@@ -71,7 +72,7 @@ public sealed class UploadImageDecoder(IOptions<UploadOptions> options)
         {
             var image = upload.Format == JpegFormat.Instance
                 ? Image.Load<Rgb24>(Formats, upload.Bytes) // no alpha channel to composite
-                : OnWhite(upload.Bytes);
+                : ImageDecoding.LoadRgbOnWhite(upload.Bytes, Formats);
             image.Mutate(x => x.AutoOrient());
             return image;
         }
@@ -79,14 +80,6 @@ public sealed class UploadImageDecoder(IOptions<UploadOptions> options)
         {
             throw RequestRejectedException.Unreadable($"The {upload.Format.Name} image cannot be decoded: {e.Message}");
         }
-    }
-
-    private static Image<Rgb24> OnWhite(byte[] bytes)
-    {
-        using var withAlpha = Image.Load<Rgba32>(Formats, bytes);
-        var onWhite = new Image<Rgb24>(Formats, withAlpha.Width, withAlpha.Height, new Rgb24(255, 255, 255));
-        onWhite.Mutate(x => x.DrawImage(withAlpha, 1f));
-        return onWhite;
     }
 
     private static string? FindTruncation(IImageFormat format, byte[] bytes) => format switch

@@ -15,12 +15,15 @@ public sealed class Objective
     public IReadOnlyList<WeightedTerm> Terms { get; }
 
     /// <summary>For example "2 × channel(layer3:5) - 0.5 × diversity(layer3)".</summary>
-    public string Description => string.Concat(Terms.Select((t, i) =>
+    public string Description => DescribeWeightedSum(Terms.Select(t => (t.Weight, t.Term.Description)));
+
+    /// <summary>Writes weighted terms as "a + 2 × b - 0.5 × c"; shared with the layer-level objectives of FeatureVis.</summary>
+    public static string DescribeWeightedSum(IEnumerable<(float Weight, string Term)> terms) => string.Concat(terms.Select((t, i) =>
     {
         var sign = t.Weight < 0 ? (i == 0 ? "-" : " - ") : (i == 0 ? "" : " + ");
         var magnitude = MathF.Abs(t.Weight);
         var factor = magnitude == 1f ? "" : magnitude.ToString("G4", CultureInfo.InvariantCulture) + " × ";
-        return sign + factor + t.Term.Description;
+        return sign + factor + t.Term;
     }));
 
     /// <summary>The activation tensors the objective reads.</summary>
