@@ -14,5 +14,10 @@ public static class SpatialMapQuantizer
         return (bytes, max);
     }
 
-    public static float[] Dequantize(byte[] map, float max) => map.Select(b => b / 255f * max).ToArray();
+    public static float[] Dequantize(byte[] map, float max)
+    {
+        var values = new float[map.Length];
+        for (int i = 0; i < values.Length; i++) values[i] = map[i] / 255f * max;
+        return values;
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NeuronAtlas.Core.Activations;
 using NeuronAtlas.Web.Rendering;
 
 namespace NeuronAtlas.Web.Catalog;
@@ -44,7 +45,7 @@ public sealed class ImageReader(CatalogState state)
                 $"Example {rank} of {modelId}/{layerId}/{index} has a {example.SpatialMap.Length}-value map; the layer is {layer.Width}x{layer.Height}.");
         float neuronMapMax = await examples.MaxAsync(e => e.MapMax, ct);
 
-        var values = HeatmapRenderer.Dequantize(example.SpatialMap, example.MapMax);
+        var values = SpatialMapQuantizer.Dequantize(example.SpatialMap, example.MapMax);
         int width = example.ThumbnailWidth > 0 ? example.ThumbnailWidth : DefaultHeatmapSize;
         int height = example.ThumbnailHeight > 0 ? example.ThumbnailHeight : DefaultHeatmapSize;
         var png = HeatmapRenderer.RenderPng(values, layer.Width, layer.Height, neuronMapMax, width, height);

@@ -18,14 +18,6 @@ public static class HeatmapRenderer
 
     private static readonly PngEncoder Encoder = new() { ColorType = PngColorType.RgbWithAlpha, CompressionLevel = PngCompressionLevel.BestSpeed };
 
-    /// <summary>Values of a quantized map (byte / 255 * mapMax), row-major.</summary>
-    public static float[] Dequantize(byte[] quantized, float mapMax)
-    {
-        var values = new float[quantized.Length];
-        for (int i = 0; i < values.Length; i++) values[i] = quantized[i] / 255f * mapMax;
-        return values;
-    }
-
     /// <param name="map">Row-major mapHeight x mapWidth activations.</param>
     /// <param name="fullScale">The activation drawn at full colour and opacity; larger values clamp, negatives are transparent.</param>
     public static byte[] RenderPng(ReadOnlySpan<float> map, int mapWidth, int mapHeight, float fullScale, int width, int height)

@@ -1,3 +1,4 @@
+using NeuronAtlas.Core.Activations;
 using NeuronAtlas.Web.Rendering;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -23,7 +24,7 @@ public sealed class HeatmapRendererTests
     [Fact]
     public void Dequantizes_bytes_to_the_stored_scale()
     {
-        Assert.Equal([0f, 1f, 2f], HeatmapRenderer.Dequantize([0, 255 / 2 + 1, 255], 2f).Select(v => MathF.Round(v, 1)));
+        Assert.Equal([0f, 1f, 2f], SpatialMapQuantizer.Dequantize([0, 255 / 2 + 1, 255], 2f).Select(v => MathF.Round(v, 1)));
     }
 
     [Fact]
