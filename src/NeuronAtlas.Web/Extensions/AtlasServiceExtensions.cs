@@ -31,6 +31,9 @@ public static class AtlasServiceExtensions
         builder.Services.AddClipFeatures();
         builder.Services.AddLiveVisualization();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddScoped<NeuronAtlas.Web.Visualize.CircuitConnection>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(
+            services => services.GetRequiredService<NeuronAtlas.Web.Visualize.CircuitConnection>());
         builder.Services.Replace(ServiceDescriptor.Scoped<AntiforgeryStateProvider, NoAntiforgeryStateProvider>());
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();

@@ -28,6 +28,7 @@ public partial class VisualizePage
     [Inject] private VisualizeService Service { get; set; } = null!;
     [Inject] private CatalogReader Catalog { get; set; } = null!;
     [Inject] private ModelManifests Manifests { get; set; } = null!;
+    [Inject] private CircuitConnection Connection { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
     [Inject] private AbsoluteUrls Absolute { get; set; } = null!;
     [Inject] private IOptions<VisualizeOptions> Options { get; set; } = null!;
@@ -117,7 +118,7 @@ public partial class VisualizePage
         var request = CurrentRequest();
         if (Check(request) is null) return;
         (_final, _update, _stopped, _running) = (null, null, null, true);
-        _run = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
+        _run = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token, Connection.ConnectionLost);
         var token = _run.Token;
         StateHasChanged();
         await ShowInAddressBarAsync(request.Url);
