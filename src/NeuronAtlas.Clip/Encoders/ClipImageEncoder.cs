@@ -5,7 +5,7 @@ using NeuronAtlas.Core.Models;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
-namespace NeuronAtlas.Core.Clip;
+namespace NeuronAtlas.Clip.Encoders;
 
 /// <summary>
 /// CLIP's image tower: image.onnx read at the manifest's <c>embedding</c> tensor. Preprocesses as the manifest says.

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Core.Models;
 
-namespace NeuronAtlas.Core.Clip;
+namespace NeuronAtlas.Clip.Encoders;
 
 /// <summary>
 /// A CLIP model exported by tools/clip_export: the text encoder, the image encoder (loaded on first use, since

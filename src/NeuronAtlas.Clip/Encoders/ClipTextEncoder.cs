@@ -3,9 +3,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Core.Models;
-using NeuronAtlas.Core.Text;
+using NeuronAtlas.Clip.Text;
 
-namespace NeuronAtlas.Core.Clip;
+namespace NeuronAtlas.Clip.Encoders;
 
 /// <summary>
 /// CLIP's text tower: the tokenizer plus text.onnx. Gives raw embeddings (the graph's output) and unit-length ones.

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace NeuronAtlas.Core.Clip;
+namespace NeuronAtlas.Clip.Encoders;
 
 /// <summary>Arithmetic on embedding vectors: norms, unit vectors, dot products and means.</summary>
 public static class EmbeddingVectors

@@ -1,4 +1,6 @@
-namespace NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
+
+namespace NeuronAtlas.Clip.NeuronLabels;
 
 /// <summary>
 /// CLIP-Dissect's "cos³" neuron labelling (Oikarinen and Weng, 2023). Over a probing set of N inputs:

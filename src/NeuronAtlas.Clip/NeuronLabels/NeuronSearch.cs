@@ -1,4 +1,4 @@
-namespace NeuronAtlas.Core.Clip;
+namespace NeuronAtlas.Clip.NeuronLabels;
 
 /// <summary>Neuron search across models: each model's <see cref="NeuronSearchIndex"/>, hits merged by score.</summary>
 public sealed class NeuronSearch(IEnumerable<NeuronSearchIndex> indices)

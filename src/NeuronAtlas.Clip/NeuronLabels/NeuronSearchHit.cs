@@ -1,4 +1,5 @@
-namespace NeuronAtlas.Core.Clip;
+
+namespace NeuronAtlas.Clip.NeuronLabels;
 
 /// <param name="Score">Semantic + Lexical (see <see cref="NeuronSearchIndex"/>); higher is better.</param>
 /// <param name="Semantic">The cosine part, in [-1, 1].</param>

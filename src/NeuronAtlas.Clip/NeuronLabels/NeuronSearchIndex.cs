@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using NeuronAtlas.Core.Catalog;
-using NeuronAtlas.Core.TextVis.Storage;
+using NeuronAtlas.Clip.TextVis.Storage;
+using NeuronAtlas.Clip.Encoders;
 
-namespace NeuronAtlas.Core.Clip;
+namespace NeuronAtlas.Clip.NeuronLabels;
 
 /// <summary>
 /// Finds the neurons of one model that match a text query. For neuron n with label L (from a note or automatic) and

@@ -1,4 +1,4 @@
-namespace NeuronAtlas.Core.Text;
+namespace NeuronAtlas.Clip.Text;
 
 /// <summary>
 /// GPT-2/CLIP's reversible map from the 256 byte values to printable characters

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 
-namespace NeuronAtlas.Core.Text;
+namespace NeuronAtlas.Clip.Text;
 
 /// <summary>
 /// Byte-level BPE over token ids: the bytes of a pre-token become symbols (the last one with

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace NeuronAtlas.Core.Text;
+namespace NeuronAtlas.Clip.Text;
 
 /// <summary>
 /// Splits cleaned text the way openai/CLIP's pattern does under the regex module with IGNORECASE:

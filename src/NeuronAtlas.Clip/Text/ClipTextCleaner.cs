@@ -1,4 +1,4 @@
-namespace NeuronAtlas.Core.Text;
+namespace NeuronAtlas.Clip.Text;
 
 /// <summary>
 /// The text clean-up of openai/CLIP's SimpleTokenizer.encode:

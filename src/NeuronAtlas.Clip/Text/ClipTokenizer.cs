@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NeuronAtlas.Core.Text;
+namespace NeuronAtlas.Clip.Text;
 
 /// <summary>
 /// OpenAI CLIP's text tokenizer (clip/simple_tokenizer.py and clip.tokenize): text clean-up

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace NeuronAtlas.Core.Text;
+namespace NeuronAtlas.Clip.Text;
 
 /// <summary>
 /// CLIP's 49,408-token vocabulary and BPE merge table, built from bpe_simple_vocab_16e6.txt.gz

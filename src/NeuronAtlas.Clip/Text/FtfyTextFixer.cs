@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 
-namespace NeuronAtlas.Core.Text;
+namespace NeuronAtlas.Clip.Text;
 
 /// <summary>
 /// The deterministic part of ftfy.fix_text (ftfy 6 defaults), which openai/CLIP's tokenizer runs

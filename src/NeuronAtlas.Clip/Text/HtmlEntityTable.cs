@@ -2,7 +2,7 @@
 // Written by tools/tokenizer_reference/generate_html_entity_table.py from Python 3.11's
 // html.entities.html5 (the WHATWG HTML named character references). Do not edit by hand.
 // </auto-generated>
-namespace NeuronAtlas.Core.Text;
+namespace NeuronAtlas.Clip.Text;
 
 /// <summary>Named HTML character references as "name=HEX.HEX" items separated by spaces.</summary>
 internal static class HtmlEntityTable

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace NeuronAtlas.Core.Text;
+namespace NeuronAtlas.Clip.Text;
 
 /// <summary>
 /// HTML character-reference decoding with Python's rules. System.Net.WebUtility.HtmlDecode is

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace NeuronAtlas.Core.Text;
+namespace NeuronAtlas.Clip.Text;
 
 /// <summary>
 /// Python's str.lower(): full Unicode lower-casing, which differs from .NET's invariant

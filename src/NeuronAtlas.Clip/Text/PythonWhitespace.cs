@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace NeuronAtlas.Core.Text;
+namespace NeuronAtlas.Clip.Text;
 
 /// <summary>
 /// Python's two notions of whitespace: the regex module's \s (Unicode White_Space) and

@@ -1,4 +1,4 @@
-namespace NeuronAtlas.Core.Text;
+namespace NeuronAtlas.Clip.Text;
 
 /// <summary>
 /// ftfy's "sloppy-windows-1252": Windows-1252, except that the five bytes Windows leaves

@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace NeuronAtlas.Core.TextRendering;
+namespace NeuronAtlas.Clip.TextRendering;
 
 /// <summary>
 /// The fonts text is rendered with, loaded by file (SkiaSharp's NoDependencies build has no fontconfig).
@@ -50,7 +50,7 @@ public sealed class FontLibrary : IDisposable
 
     /// <summary>A hash of the font files' bytes: renderings change when it does.</summary>
     public string ContentHash() =>
-        Images.ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(string.Join(",", Files.Select(f => Images.ContentHash.Of(File.ReadAllBytes(f))))));
+        NeuronAtlas.Core.Images.ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(string.Join(",", Files.Select(f => NeuronAtlas.Core.Images.ContentHash.Of(File.ReadAllBytes(f))))));
 
     public void Dispose()
     {

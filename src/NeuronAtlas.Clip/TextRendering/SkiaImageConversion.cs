@@ -2,7 +2,7 @@ using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SkiaSharp;
 
-namespace NeuronAtlas.Core.TextRendering;
+namespace NeuronAtlas.Clip.TextRendering;
 
 /// <summary>Copies pixels between ImageSharp images (the atlas's image type) and SkiaSharp bitmaps (for drawing text).</summary>
 public static class SkiaImageConversion

@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace NeuronAtlas.Core.TextRendering;
+namespace NeuronAtlas.Clip.TextRendering;
 
 /// <summary>Text laid out in one or more centred lines at a font size; measured and drawn with SkiaSharp.</summary>
 public sealed class TextBlock

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using NeuronAtlas.Core.Catalog;
-using NeuronAtlas.Core.Clip;
-using NeuronAtlas.Core.TextVis.Storage;
+using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Clip.NeuronLabels;
+using NeuronAtlas.Clip.Typographic;
+using NeuronAtlas.Clip.TextVis.Storage;
 
-namespace NeuronAtlas.Core.TextVis;
+namespace NeuronAtlas.Clip.TextVis;
 
 /// <summary>
 /// Labels every neuron of a layer with <see cref="ClipDissect"/>, using the rendered phrases of the model's finished

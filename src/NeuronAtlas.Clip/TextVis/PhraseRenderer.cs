@@ -1,10 +1,10 @@
 using System.Text;
-using NeuronAtlas.Core.TextRendering;
+using NeuronAtlas.Clip.TextRendering;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SkiaSharp;
 
-namespace NeuronAtlas.Core.TextVis;
+namespace NeuronAtlas.Clip.TextVis;
 
 /// <summary>
 /// Draws a phrase as a square image, in one of several deterministic variants. Variant 0 is black text on white, as

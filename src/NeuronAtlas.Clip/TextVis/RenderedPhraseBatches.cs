@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using NeuronAtlas.Core.Images;
 
-namespace NeuronAtlas.Core.TextVis;
+namespace NeuronAtlas.Clip.TextVis;
 
 /// <summary>Consecutive phrases drawn as images: phrase p's renderings are images (p - FirstPhrase) x Renderings + r.</summary>
 internal sealed record RenderedPhraseBatch(int FirstPhrase, int Count, int Images, float[] Tensor);

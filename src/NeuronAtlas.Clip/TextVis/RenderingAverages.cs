@@ -1,6 +1,6 @@
-using NeuronAtlas.Core.Clip;
-
-namespace NeuronAtlas.Core.TextVis;
+using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Clip.Typographic;
+namespace NeuronAtlas.Clip.TextVis;
 
 /// <summary>Reduces a batch of renderings to one row per phrase.</summary>
 internal static class RenderingAverages

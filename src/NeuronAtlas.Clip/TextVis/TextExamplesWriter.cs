@@ -3,7 +3,7 @@ using NeuronAtlas.Core.Activations;
 using NeuronAtlas.Core.Catalog;
 using NeuronAtlas.Core.Catalog.Entities;
 
-namespace NeuronAtlas.Core.TextVis;
+namespace NeuronAtlas.Clip.TextVis;
 
 /// <summary>
 /// Stores each neuron's top phrases (highest score first, ties in vocabulary order) as NeuronTextExample rows. Only

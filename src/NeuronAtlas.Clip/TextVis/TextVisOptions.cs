@@ -1,7 +1,7 @@
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Core.Models;
 
-namespace NeuronAtlas.Core.TextVis;
+namespace NeuronAtlas.Clip.TextVis;
 
 /// <summary>What a text feature visualization run computes and where it writes.</summary>
 public sealed record TextVisOptions

@@ -5,13 +5,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NeuronAtlas.Core.Activations;
 using NeuronAtlas.Core.Catalog;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Core.Images;
 using NeuronAtlas.Core.Inference;
-using NeuronAtlas.Core.TextRendering;
-using NeuronAtlas.Core.TextVis.Storage;
+using NeuronAtlas.Clip.TextRendering;
+using NeuronAtlas.Clip.TextVis.Storage;
 
-namespace NeuronAtlas.Core.TextVis;
+namespace NeuronAtlas.Clip.TextVis;
 
 /// <summary>
 /// Text feature visualization by rendering: every vocabulary phrase is drawn several times, the drawings go through the

@@ -1,6 +1,6 @@
-using NeuronAtlas.Core.TextRendering;
+using NeuronAtlas.Clip.TextRendering;
 
-namespace NeuronAtlas.Core.TextVis;
+namespace NeuronAtlas.Clip.TextVis;
 
 /// <summary>The phrases text feature visualization renders: one per line, '#' starts a comment line, duplicates dropped.</summary>
 public sealed class TextVisVocabulary

@@ -1,9 +1,9 @@
-using NeuronAtlas.Core.TextRendering;
+using NeuronAtlas.Clip.TextRendering;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using SkiaSharp;
 
-namespace NeuronAtlas.Core.Clip;
+namespace NeuronAtlas.Clip.Typographic;
 
 /// <summary>Draws a <see cref="TypographicLabel"/> onto an image (a typographic attack). Thread-safe.</summary>
 public sealed class TypographicAttack(FontLibrary fonts)

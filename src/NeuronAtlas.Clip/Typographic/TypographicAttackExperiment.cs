@@ -3,8 +3,10 @@ using NeuronAtlas.Core.Datasets;
 using NeuronAtlas.Core.Images;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
+using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Clip.ZeroShot;
 
-namespace NeuronAtlas.Core.Clip;
+namespace NeuronAtlas.Clip.Typographic;
 
 /// <summary>
 /// The Distill article's typographic-attack table: draw a text onto each image and count how often CLIP's zero-shot

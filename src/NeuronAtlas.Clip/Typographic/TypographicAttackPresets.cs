@@ -1,4 +1,4 @@
-namespace NeuronAtlas.Core.Clip;
+namespace NeuronAtlas.Clip.Typographic;
 
 /// <summary>The attacks of the Distill article's table (target class and the text drawn), as ready-made labels.</summary>
 public static class TypographicAttackPresets

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using NeuronAtlas.Clip.ZeroShot;
 
-namespace NeuronAtlas.Core.Clip;
+namespace NeuronAtlas.Clip.Typographic;
 
 /// <param name="Images">Images attacked: those whose clean prediction and dataset label are not already the class.</param>
 /// <param name="Flipped">Attacked images whose zero-shot prediction became the class.</param>

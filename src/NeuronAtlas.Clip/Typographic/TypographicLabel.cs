@@ -1,6 +1,6 @@
 using SixLabors.ImageSharp.PixelFormats;
 
-namespace NeuronAtlas.Core.Clip;
+namespace NeuronAtlas.Clip.Typographic;
 
 /// <summary>Text to draw onto an image for a typographic attack, and how.</summary>
 public sealed record TypographicLabel

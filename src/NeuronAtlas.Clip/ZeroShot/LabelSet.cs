@@ -1,4 +1,4 @@
-namespace NeuronAtlas.Core.Clip;
+namespace NeuronAtlas.Clip.ZeroShot;
 
 /// <summary>The class names a zero-shot classifier chooses between, e.g. data/labels/default.txt or a list a user typed.</summary>
 public sealed record LabelSet

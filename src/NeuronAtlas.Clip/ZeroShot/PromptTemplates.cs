@@ -1,4 +1,4 @@
-namespace NeuronAtlas.Core.Clip;
+namespace NeuronAtlas.Clip.ZeroShot;
 
 /// <summary>
 /// Sentences with a "{}" slot for the label. A label's text embedding is the normalized mean of its unit-length

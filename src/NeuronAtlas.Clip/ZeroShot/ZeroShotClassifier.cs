@@ -2,8 +2,9 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using NeuronAtlas.Core.Models;
+using NeuronAtlas.Clip.Encoders;
 
-namespace NeuronAtlas.Core.Clip;
+namespace NeuronAtlas.Clip.ZeroShot;
 
 /// <summary>
 /// CLIP zero-shot classification. Each label's text embedding is the normalized mean of the unit-length embeddings of

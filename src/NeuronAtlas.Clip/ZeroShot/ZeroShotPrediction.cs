@@ -1,4 +1,4 @@
-namespace NeuronAtlas.Core.Clip;
+namespace NeuronAtlas.Clip.ZeroShot;
 
 /// <param name="Index">The label's position in its <see cref="LabelSet"/>.</param>
 /// <param name="Probability">softmax over all labels of LogitScale x cosine.</param>

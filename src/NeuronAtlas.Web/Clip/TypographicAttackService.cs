@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
-using NeuronAtlas.Core.Clip;
-using NeuronAtlas.Core.TextRendering;
+using NeuronAtlas.Clip.ZeroShot;
+using NeuronAtlas.Clip.Typographic;
+using NeuronAtlas.Clip.TextRendering;
 using NeuronAtlas.Web.Lookup;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Options;

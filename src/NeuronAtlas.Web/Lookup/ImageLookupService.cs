@@ -1,4 +1,5 @@
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Web.Clip;
 using NeuronAtlas.Web.Model;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Core.Models;
 using NeuronAtlas.Web.Options;
 

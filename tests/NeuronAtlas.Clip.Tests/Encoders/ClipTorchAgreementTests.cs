@@ -1,9 +1,10 @@
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Core.Images;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Core.Tests.TestData;
+using NeuronAtlas.Clip.Tests.TestData;
 
-namespace NeuronAtlas.Core.Tests.Clip;
+namespace NeuronAtlas.Clip.Tests.Encoders;
 
 public class ClipTorchAgreementTests
 {

@@ -1,6 +1,7 @@
-using NeuronAtlas.Core.Clip;
-
-namespace NeuronAtlas.Core.Tests.Clip;
+using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Clip.NeuronLabels;
+using NeuronAtlas.Clip.Typographic;
+namespace NeuronAtlas.Clip.Tests.NeuronLabels;
 
 public class ClipDissectTests
 {

@@ -1,10 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using NeuronAtlas.Core.Catalog;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Clip.NeuronLabels;
+using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Core.Inference;
-using NeuronAtlas.Core.TextVis;
+using NeuronAtlas.Clip.TextVis;
+using NeuronAtlas.Clip.Tests.TestData;
 
-namespace NeuronAtlas.Core.Tests.Clip;
+namespace NeuronAtlas.Clip.Tests.NeuronLabels;
 
 public class NeuronSearchTests
 {

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using NeuronAtlas.Core.Models;
-using NeuronAtlas.Core.Tests.Text;
+using NeuronAtlas.Clip.Tests.Text;
 
-namespace NeuronAtlas.Core.Tests.Clip;
+namespace NeuronAtlas.Clip.Tests.TestData;
 
 /// <summary>
 /// CLIP models exported by tools/clip_export with seeded random weights, for tests. Each export is cached under the

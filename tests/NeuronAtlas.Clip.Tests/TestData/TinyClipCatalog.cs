@@ -2,7 +2,7 @@ using NeuronAtlas.Core.Activations;
 using NeuronAtlas.Core.Datasets;
 using NeuronAtlas.Core.Tests.TestData;
 
-namespace NeuronAtlas.Core.Tests.Clip;
+namespace NeuronAtlas.Clip.Tests.TestData;
 
 /// <summary>A fresh catalog with a dataset pass of the tiny CLIP export over synthetic images (layer image_block_4_1, 256 neurons).</summary>
 public static class TinyClipCatalog
@@ -22,7 +22,7 @@ public static class TinyClipCatalog
 
     /// <summary>The first phrases of the shipped vocabulary.</summary>
     public static IReadOnlyList<string> Phrases(int count) =>
-        NeuronAtlas.Core.TextVis.TextVisVocabulary.FromFile(NeuronAtlas.Core.TextVis.TextVisVocabulary.ShippedPath(ClipTestExports.RepoRoot)).Phrases.Take(count).ToList();
+        NeuronAtlas.Clip.TextVis.TextVisVocabulary.FromFile(NeuronAtlas.Clip.TextVis.TextVisVocabulary.ShippedPath(ClipTestExports.RepoRoot)).Phrases.Take(count).ToList();
 
     public static string FontsDirectory => Path.Combine(ClipTestExports.RepoRoot, "data", "fonts");
 }

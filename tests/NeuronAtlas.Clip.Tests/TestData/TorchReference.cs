@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
-namespace NeuronAtlas.Core.Tests.Clip;
+namespace NeuronAtlas.Clip.Tests.TestData;
 
 /// <summary>PyTorch's outputs on the same weights, from tools/clip_reference/reference_embeddings.py.</summary>
 public sealed record TorchReference(

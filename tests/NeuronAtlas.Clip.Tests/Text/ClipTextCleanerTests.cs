@@ -1,6 +1,6 @@
-using NeuronAtlas.Core.Text;
+using NeuronAtlas.Clip.Text;
 
-namespace NeuronAtlas.Core.Tests.Text;
+namespace NeuronAtlas.Clip.Tests.Text;
 
 /// <summary>Expected strings are what the Python reference's whitespace_clean(basic_clean(text)).lower() gives.</summary>
 public class ClipTextCleanerTests

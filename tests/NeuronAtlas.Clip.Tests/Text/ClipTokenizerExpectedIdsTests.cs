@@ -17,9 +17,9 @@
 // punctuation, emoji, entities, curly quotes, ligatures and full-width forms go through the steps
 // that are reproduced exactly. Well-known ids confirm the vocabulary handling: "a photo of a cat"
 // is 320 1125 539 320 2368 in every published CLIP example.
-using NeuronAtlas.Core.Text;
+using NeuronAtlas.Clip.Text;
 
-namespace NeuronAtlas.Core.Tests.Text;
+namespace NeuronAtlas.Clip.Tests.Text;
 
 public class ClipTokenizerExpectedIdsTests
 {

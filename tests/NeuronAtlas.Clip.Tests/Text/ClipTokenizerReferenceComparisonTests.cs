@@ -1,6 +1,6 @@
-using NeuronAtlas.Core.Text;
+using NeuronAtlas.Clip.Text;
 
-namespace NeuronAtlas.Core.Tests.Text;
+namespace NeuronAtlas.Clip.Tests.Text;
 
 /// <summary>
 /// Runs the Python reference (tools/tokenizer_reference/reference_tokenizer.py) at test time on

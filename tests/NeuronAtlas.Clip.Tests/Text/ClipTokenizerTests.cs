@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text;
-using NeuronAtlas.Core.Text;
+using NeuronAtlas.Clip.Text;
 
-namespace NeuronAtlas.Core.Tests.Text;
+namespace NeuronAtlas.Clip.Tests.Text;
 
 public class ClipTokenizerTests
 {

@@ -1,4 +1,4 @@
-namespace NeuronAtlas.Core.Tests.Text;
+namespace NeuronAtlas.Clip.Tests.Text;
 
 /// <summary>
 /// Finds CLIP's bpe_simple_vocab_16e6.txt.gz for tests: $NEURONATLAS_CLIP_VOCAB, else

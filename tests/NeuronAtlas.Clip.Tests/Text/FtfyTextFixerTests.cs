@@ -1,6 +1,6 @@
-using NeuronAtlas.Core.Text;
+using NeuronAtlas.Clip.Text;
 
-namespace NeuronAtlas.Core.Tests.Text;
+namespace NeuronAtlas.Clip.Tests.Text;
 
 /// <summary>Expected strings come from tools/tokenizer_reference/ftfy_subset.py (several are ftfy's own documented examples).</summary>
 public class FtfyTextFixerTests

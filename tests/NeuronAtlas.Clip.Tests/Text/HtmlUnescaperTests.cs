@@ -1,7 +1,7 @@
 using System.Net;
-using NeuronAtlas.Core.Text;
+using NeuronAtlas.Clip.Text;
 
-namespace NeuronAtlas.Core.Tests.Text;
+namespace NeuronAtlas.Clip.Tests.Text;
 
 /// <summary>Expected strings are what Python 3.11's html.unescape and ftfy's rules give for the same input.</summary>
 public class HtmlUnescaperTests

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 
-namespace NeuronAtlas.Core.Tests.Text;
+namespace NeuronAtlas.Clip.Tests.Text;
 
 /// <summary>
 /// Runs tools/tokenizer_reference/reference_tokenizer.py (openai/CLIP's simple_tokenizer structure,

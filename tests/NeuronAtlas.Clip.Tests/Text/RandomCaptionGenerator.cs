@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NeuronAtlas.Core.Tests.Text;
+namespace NeuronAtlas.Clip.Tests.Text;
 
 /// <summary>
 /// Seeded generator of hard tokenizer inputs: each string mixes fragments from the character

@@ -1,6 +1,6 @@
-using NeuronAtlas.Core.Text;
+using NeuronAtlas.Clip.Text;
 
-namespace NeuronAtlas.Core.Tests.Text;
+namespace NeuronAtlas.Clip.Tests.Text;
 
 /// <summary>One tokenizer on the real vocabulary for all tests; loading it takes a moment.</summary>
 internal static class SharedClipTokenizer

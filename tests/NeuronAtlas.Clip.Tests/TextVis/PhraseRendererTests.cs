@@ -1,10 +1,10 @@
-using NeuronAtlas.Core.Tests.Clip;
-using NeuronAtlas.Core.TextRendering;
-using NeuronAtlas.Core.TextVis;
+using NeuronAtlas.Clip.Tests.TestData;
+using NeuronAtlas.Clip.TextRendering;
+using NeuronAtlas.Clip.TextVis;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
-namespace NeuronAtlas.Core.Tests.TextVis;
+namespace NeuronAtlas.Clip.Tests.TextVis;
 
 public class PhraseRendererTests
 {

@@ -3,12 +3,12 @@ using NeuronAtlas.Core.Activations;
 using NeuronAtlas.Core.Catalog;
 using NeuronAtlas.Core.Images;
 using NeuronAtlas.Core.Inference;
-using NeuronAtlas.Core.Tests.Clip;
-using NeuronAtlas.Core.TextRendering;
-using NeuronAtlas.Core.TextVis;
-using NeuronAtlas.Core.TextVis.Storage;
+using NeuronAtlas.Clip.Tests.TestData;
+using NeuronAtlas.Clip.TextRendering;
+using NeuronAtlas.Clip.TextVis;
+using NeuronAtlas.Clip.TextVis.Storage;
 
-namespace NeuronAtlas.Core.Tests.TextVis;
+namespace NeuronAtlas.Clip.Tests.TextVis;
 
 public class TextVisPassTests
 {

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NeuronAtlas.Core.Catalog;
 
-namespace NeuronAtlas.Core.Tests.TextVis;
+namespace NeuronAtlas.Clip.Tests.TextVis;
 
 /// <summary>What a text-vis run leaves in a catalog (top phrases, scores, labels), flattened for comparing two catalogs.</summary>
 public static class TextVisSnapshot

@@ -1,11 +1,14 @@
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Clip.ZeroShot;
+using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Core.Datasets;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Core.Tests.TestData;
-using NeuronAtlas.Core.TextRendering;
+using NeuronAtlas.Clip.TextRendering;
 using SixLabors.ImageSharp.PixelFormats;
+using NeuronAtlas.Clip.Tests.TestData;
 
-namespace NeuronAtlas.Core.Tests.Clip;
+namespace NeuronAtlas.Clip.Tests.Typographic;
 
 public class TypographicAttackTests
 {

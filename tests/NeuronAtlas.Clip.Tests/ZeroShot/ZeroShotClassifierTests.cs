@@ -1,8 +1,11 @@
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Clip.ZeroShot;
+using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Core.Tests.TestData;
+using NeuronAtlas.Clip.Tests.TestData;
 
-namespace NeuronAtlas.Core.Tests.Clip;
+namespace NeuronAtlas.Clip.Tests.ZeroShot;
 
 public class ZeroShotClassifierTests
 {

@@ -44,7 +44,7 @@ public sealed class OptionsBindingTests
         Assert.Equal((512, 256, 32, 256, 128), (visualize.MaxSteps, visualize.DefaultSteps, visualize.MinImageSize, visualize.MaxImageSize, visualize.DefaultImageSize));
         Assert.Equal((16, 300, 5), (visualize.ProgressImageEvery, visualize.RendererIdleSeconds, visualize.RetryAfterSeconds));
         Assert.Equal("default", zeroShot.LabelSet);
-        Assert.Equal(NeuronAtlas.Core.Clip.PromptTemplates.Default.Templates, zeroShot.PromptTemplates);
+        Assert.Equal(NeuronAtlas.Clip.ZeroShot.PromptTemplates.Default.Templates, zeroShot.PromptTemplates);
         Assert.Equal((5, 100), (zeroShot.Top, zeroShot.MaxCustomLabels));
         Assert.Equal((20, 100, 200), (search.DefaultTop, search.MaxTop, search.MaxQueryLength));
         Assert.Equal((40, 8), (typographic.MaxTextLength, typographic.ChangedNeurons));
@@ -62,7 +62,7 @@ public sealed class OptionsBindingTests
 
         var templates = factory.Services.GetRequiredService<NeuronAtlas.Web.Clip.ZeroShotService>().Templates.Templates;
 
-        Assert.Equal(["a sketch of {}.", "{}", .. NeuronAtlas.Core.Clip.PromptTemplates.Default.Templates.Skip(2)], templates);
+        Assert.Equal(["a sketch of {}.", "{}", .. NeuronAtlas.Clip.ZeroShot.PromptTemplates.Default.Templates.Skip(2)], templates);
     }
 
     [Theory]

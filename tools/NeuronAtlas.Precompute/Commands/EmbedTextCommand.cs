@@ -1,5 +1,6 @@
 using System.CommandLine;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Core.Inference;
 
 namespace NeuronAtlas.Precompute.Commands;

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
 using NeuronAtlas.Core;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Core.Models;
-using NeuronAtlas.Core.TextVis;
+using NeuronAtlas.Clip.TextVis;
 
 namespace NeuronAtlas.Bench;
 

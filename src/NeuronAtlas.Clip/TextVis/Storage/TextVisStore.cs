@@ -1,8 +1,9 @@
 using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using NeuronAtlas.Core.Catalog;
+using NeuronAtlas.Core.Catalog.Entities;
 
-namespace NeuronAtlas.Core.TextVis.Storage;
+namespace NeuronAtlas.Clip.TextVis.Storage;
 
 /// <summary>
 /// Reads and writes a model's text-vis run. Each append is one SQLite transaction that stores the chunk and advances

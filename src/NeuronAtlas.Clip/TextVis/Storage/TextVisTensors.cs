@@ -1,4 +1,4 @@
-namespace NeuronAtlas.Core.TextVis.Storage;
+namespace NeuronAtlas.Clip.TextVis.Storage;
 
 /// <summary>Names of the non-layer rows a text-vis run stores per phrase.</summary>
 public static class TextVisTensors

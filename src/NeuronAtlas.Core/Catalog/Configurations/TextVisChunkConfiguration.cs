@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace NeuronAtlas.Core.TextVis.Storage;
+using NeuronAtlas.Core.Catalog.Entities;
+
+namespace NeuronAtlas.Core.Catalog.Configurations;
 
 internal sealed class TextVisChunkConfiguration : IEntityTypeConfiguration<TextVisChunk>
 {

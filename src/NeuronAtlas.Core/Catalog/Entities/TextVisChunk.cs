@@ -1,4 +1,4 @@
-namespace NeuronAtlas.Core.TextVis.Storage;
+namespace NeuronAtlas.Core.Catalog.Entities;
 
 /// <summary>
 /// Results for a run of consecutive phrases: one row of <see cref="Width"/> float32 values (little-endian) per phrase.

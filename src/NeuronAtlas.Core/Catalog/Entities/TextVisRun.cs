@@ -1,4 +1,4 @@
-namespace NeuronAtlas.Core.TextVis.Storage;
+namespace NeuronAtlas.Core.Catalog.Entities;
 
 /// <summary>
 /// The text feature visualization of one model: its settings, its phrases, and how far it got. The per-phrase results
