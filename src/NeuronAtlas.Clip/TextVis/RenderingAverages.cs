@@ -1,5 +1,6 @@
 using NeuronAtlas.Clip.Encoders;
-using NeuronAtlas.Clip.Typographic;
+using NeuronAtlas.Core.Activations;
+
 namespace NeuronAtlas.Clip.TextVis;
 
 /// <summary>Reduces a batch of renderings to one row per phrase.</summary>
@@ -20,10 +21,7 @@ internal static class RenderingAverages
             double sum = 0;
             for (int r = 0; r < renderings; r++)
             {
-                var map = activations.Slice(((p * renderings + r) * channels + c) * positions, positions);
-                double mapSum = 0;
-                foreach (var v in map) mapSum += v;
-                sum += mapSum / positions;
+                sum += SpatialMean.Of(activations, channels, positions, p * renderings + r, c);
             }
             rows[p * channels + c] = (float)(sum / renderings);
         }

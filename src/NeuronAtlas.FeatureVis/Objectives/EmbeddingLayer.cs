@@ -1,10 +1,10 @@
 using NeuronAtlas.Core.Models;
 
-namespace NeuronAtlas.Web.Visualize.Objectives;
+namespace NeuronAtlas.FeatureVis.Objectives;
 
 /// <summary>
 /// A CLIP model's image embedding ([N, D]) presented to FeatureVis as a layer of D channels on a 1×1 grid, so that
-/// objectives on it (<see cref="TextCosineTerm"/>) render through <see cref="FeatureVis.Render.FeatureVisRenderer"/>.
+/// objectives on it (<see cref="TextCosineTerm"/>) render through <see cref="Render.FeatureVisRenderer"/>.
 /// </summary>
 public static class EmbeddingLayer
 {

@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using NeuronAtlas.Core.Models;
-using NeuronAtlas.FeatureVis.Objectives;
-using NeuronAtlas.Onnx.Autodiff.Objectives;
+using NeuronAtlas.FeatureVis.Objectives.Graph;
 
-namespace NeuronAtlas.Web.Visualize.Objectives;
+namespace NeuronAtlas.FeatureVis.Objectives;
 
 /// <summary>
 /// text:"a spider": the cosine between a CLIP model's image embedding and the unit text embedding of a phrase. The
@@ -18,8 +17,7 @@ public sealed record TextCosineTerm(string LayerId, string Text, float[] Directi
     /// <summary>Includes a hash of the direction, so another export of the model builds another graph.</summary>
     public override string Key => $"{Description}#{Convert.ToHexStringLower(SHA256.HashData(Direction.SelectMany(BitConverter.GetBytes).ToArray()))[..16]}";
 
-    public override Objective ToObjective(LayerManifest layer) =>
-        Objective.FromTerm(new CosineToDirectionTerm(layer.Tensor, Direction, Description));
+    public override ObjectiveTerm ToGraphTerm(LayerManifest layer) => new CosineToDirectionTerm(layer.Tensor, Direction, Description);
 
     public override float? ReadOut(ReadOnlySpan<float> activations, LayerManifest layer, int item) =>
         CosineToDirectionTerm.Cosine(activations.Slice(item * layer.Channels, layer.Channels), Direction);

@@ -1,22 +1,28 @@
+using NeuronAtlas.FeatureVis.Objectives;
+using NeuronAtlas.FeatureVis.Tests.Support;
 using NeuronAtlas.Onnx.Autodiff;
-using NeuronAtlas.Onnx.Autodiff.Objectives;
 using NeuronAtlas.Onnx.Tests.Support;
 
-namespace NeuronAtlas.Onnx.Tests.Autodiff.Objectives;
+namespace NeuronAtlas.FeatureVis.Tests.Objectives;
 
-public class ObjectiveTests
+/// <summary>
+/// Objectives as the gradient graph computes them, on a tiny model: each value against one computed by hand from the
+/// activations, each gradient against central finite differences of the graph's own total.
+/// </summary>
+public class GraphObjectiveTests
 {
     private const int Batch = 3;
+    private static readonly Core.Models.ModelManifest Manifest = EmbeddingLayer.AddTo(TinyClipNet.Manifest);
     private readonly Dictionary<string, FloatTensor> _inputs = new() { ["X"] = FloatTensor.Random(new Random(31), Batch, 2, 6, 6) };
 
     [Fact]
     public void Per_item_channel_objective_is_each_items_mean_of_its_own_channel()
     {
-        var (outputs, graph) = Run(Objective.Channel("act", [0, 3, 1]), extra: ["act"]);
+        var (outputs, graph) = Run(LayerObjective.Channel("act", [0, 3, 1]), extra: ["act"]);
 
         var act = outputs["act"];
         int[] channels = [0, 3, 1];
-        var expected = Enumerable.Range(0, Batch).Select(n => Enumerable.Range(0, 36).Average(p => act.Data[(n * 4 + channels[n]) * 36 + p])).ToArray();
+        var expected = Enumerable.Range(0, Batch).Select(n => ChannelMean(act, n, channels[n])).ToArray();
         Assert.Equal([Batch], outputs[GradientGraph.PerItemObjectiveName].Shape);
         Assert.All(expected.Zip(outputs[GradientGraph.PerItemObjectiveName].Data), p => Assert.Equal(p.First, p.Second, 5));
         Assert.Equal(expected.Sum(), outputs[GradientGraph.TotalObjectiveName].Data[0], 4);
@@ -26,7 +32,7 @@ public class ObjectiveTests
     [Fact]
     public void Neuron_objective_reads_the_centre_position()
     {
-        var (outputs, graph) = Run(Objective.Neuron("act", [2, 2, 0]), extra: ["act"]);
+        var (outputs, graph) = Run(LayerObjective.Neuron("act", [2, 2, 0]), extra: ["act"]);
 
         var act = outputs["act"];
         int[] channels = [2, 2, 0];
@@ -39,13 +45,12 @@ public class ObjectiveTests
     public void Direction_objective_is_the_dot_product_of_the_position_mean_with_the_vector()
     {
         float[] direction = [0.5f, -1f, 2f];
-        var (outputs, graph) = Run(Objective.Direction("deep", direction), extra: ["deep"]);
+        var (outputs, graph) = Run(LayerObjective.Direction("deep", direction), extra: ["deep"]);
 
         var deep = outputs["deep"];
-        var positions = deep.Shape[2] * deep.Shape[3];
         for (var n = 0; n < Batch; n++)
         {
-            var expected = Enumerable.Range(0, 3).Sum(c => direction[c] * Enumerable.Range(0, positions).Average(p => deep.Data[(n * 3 + c) * positions + p]));
+            var expected = Enumerable.Range(0, 3).Sum(c => direction[c] * ChannelMean(deep, n, c));
             Assert.Equal(expected, outputs[GradientGraph.PerItemObjectiveName].Data[n], 4);
         }
         GradientCheck.AssertMatchesFiniteDifferences(graph, _inputs);
@@ -54,7 +59,7 @@ public class ObjectiveTests
     [Fact]
     public void Diversity_is_minus_the_summed_pairwise_cosine_similarity_of_gram_matrices_over_the_batch_size()
     {
-        var (outputs, graph) = Run(Objective.Diversity("act"), extra: ["act"]);
+        var (outputs, graph) = Run(LayerObjective.Diversity("act"), extra: ["act"]);
 
         Assert.Null(graph.PerItemObjectiveOutput);
         var grams = Enumerable.Range(0, Batch).Select(n => NormalizedGram(outputs["act"], n)).ToArray();
@@ -69,12 +74,12 @@ public class ObjectiveTests
     [Fact]
     public void A_weighted_sum_of_per_item_and_batch_terms_has_the_gradient_of_its_total()
     {
-        var objective = 2f * Objective.Channel("deep", [0, 1, 2]) - Objective.Neuron("act", 1) / 4f + 0.5f * Objective.Diversity("act");
+        var objective = 2f * LayerObjective.Channel("deep", [0, 1, 2]) - LayerObjective.Neuron("act", 1) / 4f + 0.5f * LayerObjective.Diversity("act");
         var (outputs, graph) = Run(objective);
 
-        var channelOnly = Run(Objective.Channel("deep", [0, 1, 2])).Outputs[GradientGraph.PerItemObjectiveName].Data;
-        var neuronOnly = Run(Objective.Neuron("act", 1)).Outputs[GradientGraph.PerItemObjectiveName].Data;
-        var diversity = Run(Objective.Diversity("act")).Outputs[GradientGraph.TotalObjectiveName].Data[0];
+        var channelOnly = Run(LayerObjective.Channel("deep", [0, 1, 2])).Outputs[GradientGraph.PerItemObjectiveName].Data;
+        var neuronOnly = Run(LayerObjective.Neuron("act", 1)).Outputs[GradientGraph.PerItemObjectiveName].Data;
+        var diversity = Run(LayerObjective.Diversity("act")).Outputs[GradientGraph.TotalObjectiveName].Data[0];
         var perItem = outputs[GradientGraph.PerItemObjectiveName].Data;
         for (var n = 0; n < Batch; n++) Assert.Equal(2 * channelOnly[n] - neuronOnly[n] / 4, perItem[n], 4);
         Assert.Equal(perItem.Sum() + 0.5f * diversity, outputs[GradientGraph.TotalObjectiveName].Data[0], 4);
@@ -83,28 +88,52 @@ public class ObjectiveTests
     }
 
     [Fact]
-    public void Parse_reads_layer_and_channel()
+    public void A_text_term_combined_with_a_layer_term_is_the_embedding_cosine_plus_the_weighted_channel_mean()
     {
-        var objective = Objective.Parse("/layer1/relu:12");
-        Assert.Equal("channel(/layer1/relu:12)", objective.Description);
-        Assert.Equal(["/layer1/relu"], objective.Tensors);
-        Assert.Throws<FormatException>(() => Objective.Parse("no-channel"));
-        Assert.Equal("-channel(a:1) - 3 × channel(b:2)", (-Objective.Parse("a:1") - 3f * Objective.Parse("b:2")).Description);
+        float[] textEmbedding = [0.6f, -0.8f, 0f];
+        var resolved = new List<string>();
+        var objective = ObjectiveExpression.Parse("text:\"spider\" + 0.5*act:2", TinyClipNet.Manifest, text =>
+        {
+            resolved.Add(text);
+            return textEmbedding;
+        });
+        var (outputs, graph) = Run(objective, extra: ["embed", "act"]);
+
+        Assert.Equal(["spider"], resolved);
+        var embed = outputs["embed"];
+        for (var n = 0; n < Batch; n++)
+        {
+            var x = embed.Data.AsSpan(n * 3, 3).ToArray();
+            var cosine = x.Zip(textEmbedding, (a, b) => (double)a * b).Sum() / Math.Sqrt(x.Sum(v => (double)v * v));
+            var expected = cosine + 0.5 * ChannelMean(outputs["act"], n, 2);
+            Assert.Equal(expected, outputs[GradientGraph.PerItemObjectiveName].Data[n], 4);
+            Assert.Equal(expected, objective.ReadOut(new Dictionary<string, float[]>
+            {
+                [EmbeddingLayer.Id] = embed.Data, ["act"] = outputs["act"].Data,
+            }, Manifest, n), 4);
+        }
+        GradientCheck.AssertMatchesFiniteDifferences(graph, _inputs, step: 1e-3f, absoluteTolerance: 1e-3);
     }
 
     [Fact]
-    public void A_channel_outside_the_layer_or_a_per_item_list_of_the_wrong_length_is_rejected()
+    public void A_channel_outside_the_layer_a_per_item_list_of_the_wrong_length_or_an_unknown_layer_is_rejected()
     {
-        var builder = new GradientGraphBuilder(TinyConvNet.Build(), "X", [Batch, 2, 6, 6]);
-        Assert.Throws<ArgumentOutOfRangeException>(() => builder.Build(Objective.Channel("act", 4)));
-        Assert.Throws<ArgumentException>(() => builder.Build(Objective.Channel("act", [0, 1])));
-        Assert.Throws<ArgumentException>(() => builder.Build(Objective.Channel("no_such_tensor", 0)));
+        var builder = new GradientGraphBuilder(TinyClipNet.Build(), "X", [Batch, 2, 6, 6]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.Build(LayerObjective.Channel("act", 4).ToObjective(Manifest)));
+        Assert.Throws<ArgumentException>(() => builder.Build(LayerObjective.Channel("act", [0, 1]).ToObjective(Manifest)));
+        Assert.Throws<ArgumentException>(() => LayerObjective.Channel("no_such_layer", 0).ToObjective(Manifest));
     }
 
-    private (Dictionary<string, FloatTensor> Outputs, GradientGraph Graph) Run(Objective objective, IReadOnlyList<string>? extra = null)
+    private (Dictionary<string, FloatTensor> Outputs, GradientGraph Graph) Run(LayerObjective objective, IReadOnlyList<string>? extra = null)
     {
-        var graph = new GradientGraphBuilder(TinyConvNet.Build(), "X", [Batch, 2, 6, 6]).Build(objective, extraOutputs: extra);
+        var graph = new GradientGraphBuilder(TinyClipNet.Build(), "X", [Batch, 2, 6, 6]).Build(objective.ToObjective(Manifest), extraOutputs: extra);
         return (OrtRunner.RunOnce(graph.Model, _inputs), graph);
+    }
+
+    private static double ChannelMean(FloatTensor activation, int item, int channel)
+    {
+        var (channels, positions) = (activation.Shape[1], activation.Shape[2] * activation.Shape[3]);
+        return Enumerable.Range(0, positions).Average(p => activation.Data[(item * channels + channel) * positions + p]);
     }
 
     private static double[] NormalizedGram(FloatTensor activation, int item)

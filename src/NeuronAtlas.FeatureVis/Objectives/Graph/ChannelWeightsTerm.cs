@@ -1,6 +1,6 @@
 using NeuronAtlas.Onnx.Graph;
 
-namespace NeuronAtlas.Onnx.Autodiff.Objectives;
+namespace NeuronAtlas.FeatureVis.Objectives.Graph;
 
 /// <summary>Where a channel objective reads an [N, C, spatial...] activation.</summary>
 public enum SpatialReadout

@@ -1,7 +1,6 @@
-using NeuronAtlas.Onnx.Autodiff.Objectives;
 using NeuronAtlas.Onnx.Graph;
 
-namespace NeuronAtlas.Web.Visualize.Objectives;
+namespace NeuronAtlas.FeatureVis.Objectives.Graph;
 
 /// <summary>
 /// Per batch item, cos(x, t̂) = (x · t̂) / sqrt(Σ x_i² + ε), where x is the item's position-averaged [N, C, ...]

@@ -1,6 +1,6 @@
 using NeuronAtlas.Onnx.Graph;
 
-namespace NeuronAtlas.Onnx.Autodiff.Objectives;
+namespace NeuronAtlas.FeatureVis.Objectives.Graph;
 
 /// <summary>
 /// Lucid's diversity: with G_i the Gram matrix (channels × channels) of batch item i's activation,

@@ -1,16 +1,30 @@
+using NeuronAtlas.Onnx.Autodiff;
 using NeuronAtlas.Onnx.Graph;
 
-namespace NeuronAtlas.Onnx.Autodiff.Objectives;
+namespace NeuronAtlas.FeatureVis.Objectives.Graph;
 
-/// <summary>Appends an objective's nodes to a graph: the weighted per-item sum ([N]) and the total (a scalar).</summary>
-internal static class ObjectiveEmitter
+/// <summary>
+/// A <see cref="LayerObjective"/> mapped onto the model's tensors: a weighted sum of terms, appended to the forward
+/// graph. Per-item terms add up to one value per batch item ([N]); batch terms (diversity) add one value for the
+/// whole batch. The gradient taken is that of the total: the sum over items plus the batch terms.
+/// </summary>
+public sealed class GraphObjective : IGraphObjective
 {
-    public static (string? PerItem, string Total) Emit(Objective objective, GraphEmitter emitter, ResolvedTensors resolved, int batchSize)
+    public GraphObjective(IReadOnlyList<WeightedTerm> terms)
     {
-        if (objective.Terms.Count == 0) throw new ArgumentException("The objective has no terms.", nameof(objective));
+        if (terms.Count == 0) throw new ArgumentException("The objective has no terms.", nameof(terms));
+        Terms = terms;
+    }
+
+    public IReadOnlyList<WeightedTerm> Terms { get; }
+
+    public IEnumerable<string> Tensors => Terms.Select(t => t.Term.Tensor).Distinct();
+
+    public ObjectiveOutputs Emit(GraphEmitter emitter, ResolvedTensors resolved, int batchSize)
+    {
         string? perItem = null;
         string? batch = null;
-        foreach (var (weight, term) in objective.Terms)
+        foreach (var (weight, term) in Terms)
         {
             var value = term.Emit(emitter, resolved.Shape(term.Tensor), batchSize);
             var weighted = weight == 1f ? value : emitter.Scale(value, weight);
@@ -24,6 +38,8 @@ internal static class ObjectiveEmitter
             (not null, null) => itemTotal,
             _ => batch!,
         };
-        return (perItem, total);
+        return new ObjectiveOutputs(perItem, total);
     }
+
+    public override string ToString() => string.Join(" + ", Terms.Select(t => $"{t.Weight} × {t.Term.Description}"));
 }

@@ -1,6 +1,6 @@
 using NeuronAtlas.Onnx.Graph;
 
-namespace NeuronAtlas.Onnx.Autodiff.Objectives;
+namespace NeuronAtlas.FeatureVis.Objectives.Graph;
 
 /// <summary>One quantity to maximize, computed by ONNX nodes from an activation tensor.</summary>
 public abstract class ObjectiveTerm
