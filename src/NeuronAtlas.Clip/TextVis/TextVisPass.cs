@@ -78,30 +78,38 @@ public sealed class TextVisPass(TextVisOptions options, ILogger? logger = null)
         using var text = ClipModel.IsClip(manifest) ? ClipTextEncoder.Load(manifest, options.Inference, _log) : null;
         var renderer = new PhraseRenderer(fonts, manifest.Input.Width);
         int renderings = options.Renderings, total = phrases.Count * renderings;
-        var batches = RenderedPhraseBatches.Start(renderer, new ImagePreprocessor(manifest), phrases, start, options.PhrasesPerBatch, renderings,
-            options.RenderWorkers, ct);
+        var preprocessor = new ImagePreprocessor(manifest);
+        // Phrase p's renderings are images p x renderings + r, so a batch of phrases is a batch of their images.
+        var batches = BatchProducer.Start(start * renderings, total, options.PhrasesPerBatch * renderings, preprocessor.TensorLength, options.RenderWorkers,
+            (index, destination) =>
+            {
+                using var image = renderer.Render(phrases[index / renderings], index % renderings);
+                preprocessor.WriteTensor(image, destination);
+                return true;
+            }, ct);
 
         var pending = new Dictionary<string, List<float>>();
         int pendingFirst = start, pendingCount = 0;
         await foreach (var batch in batches.ReadAllAsync(ct))
         {
+            int firstPhrase = batch.FirstImage / renderings, count = batch.Count / renderings;
             var rows = new Dictionary<string, float[]>();
-            using (var activations = extractor.Run(batch.Tensor, batch.Images))
+            using (var activations = extractor.Run(batch.Tensor, batch.Count))
             {
                 foreach (var layer in layers)
-                    rows[layer.Id] = RenderingAverages.ChannelMeans(activations.Tensor(layer.Tensor), batch.Count, renderings, layer.Channels, layer.Height * layer.Width);
+                    rows[layer.Id] = RenderingAverages.ChannelMeans(activations.Tensor(layer.Tensor), count, renderings, layer.Channels, layer.Height * layer.Width);
                 if (text is not null)
-                    rows[TextVisTensors.ImageEmbedding] = RenderingAverages.UnitEmbeddings(activations.Tensor(manifest.Embedding!.Tensor), batch.Count, renderings, manifest.Embedding.Dimensions);
+                    rows[TextVisTensors.ImageEmbedding] = RenderingAverages.UnitEmbeddings(activations.Tensor(manifest.Embedding!.Tensor), count, renderings, manifest.Embedding.Dimensions);
             }
             if (text is not null)
-                rows[TextVisTensors.TextEmbedding] = text.Embed(phrases.Skip(batch.FirstPhrase).Take(batch.Count).ToList()).SelectMany(v => v).ToArray();
+                rows[TextVisTensors.TextEmbedding] = text.Embed(phrases.Skip(firstPhrase).Take(count).ToList()).SelectMany(v => v).ToArray();
             foreach (var (tensor, values) in rows)
             {
                 if (!pending.TryGetValue(tensor, out var list)) pending[tensor] = list = [];
                 list.AddRange(values);
             }
-            pendingCount += batch.Count;
-            int next = batch.FirstPhrase + batch.Count;
+            pendingCount += count;
+            int next = firstPhrase + count;
             if (pendingCount >= options.CheckpointEvery || next == phrases.Count)
             {
                 store.Append(pendingFirst, pendingCount, pending.ToDictionary(p => p.Key, p => p.Value.ToArray()));
