@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NeuronAtlas.Core.Activations;
 using NeuronAtlas.Core.Catalog;
 using NeuronAtlas.Clip.Encoders;
-using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Core.Images;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Clip.TextRendering;

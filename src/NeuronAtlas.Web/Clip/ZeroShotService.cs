@@ -5,7 +5,6 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Clip.ZeroShot;
-using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Options;
 using NeuronAtlas.Web.Problems;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using NeuronAtlas.Clip.Encoders;
-using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Core.Models;
 using NeuronAtlas.Web.Options;
 

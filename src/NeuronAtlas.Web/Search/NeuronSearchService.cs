@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Clip.NeuronLabels;
-using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Web.Catalog;
 using NeuronAtlas.Web.Clip;
 using NeuronAtlas.Web.Model;

@@ -1,6 +1,5 @@
 using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Clip.NeuronLabels;
-using NeuronAtlas.Clip.Typographic;
 namespace NeuronAtlas.Clip.Tests.NeuronLabels;
 
 public class ClipDissectTests

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using NeuronAtlas.Core.Catalog;
 using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Clip.NeuronLabels;
-using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Clip.TextVis;
 using NeuronAtlas.Clip.Tests.TestData;

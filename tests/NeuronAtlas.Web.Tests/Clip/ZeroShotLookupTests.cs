@@ -4,7 +4,6 @@ using System.Text.Json;
 using NeuronAtlas.Core;
 using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Clip.ZeroShot;
-using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Web.Tests.Infrastructure;
 using SixLabors.ImageSharp;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using NeuronAtlas.Clip.Encoders;
-using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Core.Images;
 using NeuronAtlas.Core.Inference;
 

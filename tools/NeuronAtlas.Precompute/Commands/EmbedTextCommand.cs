@@ -1,6 +1,5 @@
 using System.CommandLine;
 using NeuronAtlas.Clip.Encoders;
-using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Core.Inference;
 
 namespace NeuronAtlas.Precompute.Commands;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using NeuronAtlas.Core.Catalog;
 using NeuronAtlas.Clip.Encoders;
-using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Clip.TextVis;
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using NeuronAtlas.Core.Catalog;
 using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Clip.NeuronLabels;
-using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Core.Inference;
 
 namespace NeuronAtlas.Precompute.Commands;

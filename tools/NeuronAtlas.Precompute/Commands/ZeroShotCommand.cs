@@ -1,7 +1,6 @@
 using System.CommandLine;
 using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Clip.ZeroShot;
-using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Core.Images;
 using NeuronAtlas.Core.Inference;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using NeuronAtlas.Core;
 using NeuronAtlas.Clip.Encoders;
-using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Core.Models;
 using NeuronAtlas.Clip.TextVis;
