@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using NeuronAtlas.Core.Activations;
 using NeuronAtlas.Core.Models;
 using NeuronAtlas.FeatureVis.Objectives.Graph;
@@ -13,14 +12,7 @@ public sealed record LayerDirectionTerm(string LayerId, IReadOnlyList<float[]> D
     public override string Description => Directions.Count == 1 ? $"direction({LayerId})" : $"direction({LayerId}, {Directions.Count} items)";
 
     /// <summary>Includes a hash of the vectors, which the description leaves out.</summary>
-    public override string Key
-    {
-        get
-        {
-            var bytes = Directions.SelectMany(d => d.SelectMany(BitConverter.GetBytes)).ToArray();
-            return $"{Description}#{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}";
-        }
-    }
+    public override string Key => KeyWithVectors(Directions);
 
     public override float? ReadOut(ReadOnlySpan<float> activations, LayerManifest layer, int item)
     {

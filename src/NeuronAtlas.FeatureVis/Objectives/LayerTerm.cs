@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using NeuronAtlas.Core.Models;
 using NeuronAtlas.FeatureVis.Objectives.Graph;
 
@@ -22,6 +23,13 @@ public abstract record LayerTerm(string LayerId)
 
     /// <summary>A string that differs whenever the built gradient graph would differ.</summary>
     public virtual string Key => Description;
+
+    /// <summary>The description with a hash of vectors it leaves out (directions, text embeddings), for <see cref="Key"/>.</summary>
+    protected string KeyWithVectors(IEnumerable<float[]> vectors)
+    {
+        var bytes = vectors.SelectMany(v => v.SelectMany(BitConverter.GetBytes)).ToArray();
+        return $"{Description}#{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}";
+    }
 
     public override string ToString() => Description;
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using NeuronAtlas.Core.Models;
 using NeuronAtlas.FeatureVis.Objectives.Graph;
 
@@ -15,7 +14,7 @@ public sealed record TextCosineTerm(string LayerId, string Text, float[] Directi
     public override string Description => $"text(\"{Text}\")";
 
     /// <summary>Includes a hash of the direction, so another export of the model builds another graph.</summary>
-    public override string Key => $"{Description}#{Convert.ToHexStringLower(SHA256.HashData(Direction.SelectMany(BitConverter.GetBytes).ToArray()))[..16]}";
+    public override string Key => KeyWithVectors([Direction]);
 
     public override ObjectiveTerm ToGraphTerm(LayerManifest layer) => new CosineToDirectionTerm(layer.Tensor, Direction, Description);
 
