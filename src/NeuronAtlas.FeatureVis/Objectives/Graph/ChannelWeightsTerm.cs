@@ -2,16 +2,6 @@ using NeuronAtlas.Onnx.Graph;
 
 namespace NeuronAtlas.FeatureVis.Objectives.Graph;
 
-/// <summary>Where a channel objective reads an [N, C, spatial...] activation.</summary>
-public enum SpatialReadout
-{
-    /// <summary>The mean over all positions.</summary>
-    Mean,
-
-    /// <summary>The centre position only (index size / 2 along each spatial axis).</summary>
-    Centre,
-}
-
 /// <summary>
 /// Per batch item: the [N, C, spatial...] activation read out per channel (mean or centre), then a
 /// weighted sum over channels. Channel and neuron objectives weight one channel by 1; a direction
