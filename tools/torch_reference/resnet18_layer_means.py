@@ -8,7 +8,7 @@ the model is torchvision's ResNet with the ONNX file's weights (tools/bench/torc
 each exposed stage output is checked against a direct torch interpretation of the ONNX graph before it is used.
 
 Usage: resnet18_layer_means.py --manifest data/models/resnet18/manifest.json --onnx PATH
-           [--input-out PATH] [--tensor PATH] IMAGE...
+           [--input-out PATH] [--tensor PATH] [IMAGE...]
 Prints JSON: {"layers": {layer id: [[channel mean, ...] per image]}, "tensorLayers": the same for --tensor}.
 --input-out writes PIL's model input, float32 [N, 3, H, W] little-endian; --tensor reads another such input (for
 example NeuronAtlas's preprocessing of the same images) and runs the model on it as well.
@@ -62,7 +62,7 @@ def main():
     parser.add_argument("--onnx", required=True)
     parser.add_argument("--input-out", help="write PIL's model input here (float32 [N, 3, H, W])")
     parser.add_argument("--tensor", help="also run the model on this input (float32 [N, 3, H, W])")
-    parser.add_argument("images", nargs="+")
+    parser.add_argument("images", nargs="*")
     args = parser.parse_args()
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     with open(args.manifest, encoding="utf-8") as stream:
@@ -78,13 +78,18 @@ def main():
     for stage in STAGES:
         model.get_submodule(stage).register_forward_hook(lambda _m, _i, out, stage=stage: captured.__setitem__(stage, out))
 
-    batch = torch.stack([preprocess(path, manifest) for path in args.images])
-    if args.input_out:
-        batch.numpy().astype("<f4").tofile(args.input_out)
-    result = {"layers": layer_means(model, captured, proto.graph, inits, layers, batch)}
+    result = {}
+    if args.images:
+        batch = torch.stack([preprocess(path, manifest) for path in args.images])
+        if args.input_out:
+            batch.numpy().astype("<f4").tofile(args.input_out)
+        result["layers"] = layer_means(model, captured, proto.graph, inits, layers, batch)
     if args.tensor:
-        theirs = torch.from_numpy(np.fromfile(args.tensor, dtype="<f4").reshape(batch.shape).copy())
+        shape = (3, manifest["input"]["height"], manifest["input"]["width"])
+        theirs = torch.from_numpy(np.fromfile(args.tensor, dtype="<f4").reshape(-1, *shape).copy())
         result["tensorLayers"] = layer_means(model, captured, proto.graph, inits, layers, theirs)
+    if not result:
+        raise SystemExit("give images, --tensor, or both")
     json.dump(result, sys.stdout)
 
 
