@@ -30,11 +30,10 @@ public sealed record LayerChannelTerm(string LayerId, IReadOnlyList<int> Channel
         return Readout == SpatialReadout.Centre ? values[layer.Height / 2 * layer.Width + layer.Width / 2] : SpatialMean.Of(values);
     }
 
-    public override ObjectiveTerm ToGraphTerm(LayerManifest layer)
+    public override void AddWeights(LayerWeights weights, float factor)
     {
-        foreach (var channel in Channels)
-            if (channel < 0 || channel >= layer.Channels)
-                throw new ArgumentOutOfRangeException(nameof(layer), $"{Description}: channel {channel} is outside 0..{layer.Channels - 1} of layer '{layer.Id}'.");
-        return ChannelWeightsTerm.OneHot(layer.Tensor, Channels, Readout, Description);
+        if (Channels.Count == 1) weights.AddChannel(Readout, null, Channels[0], factor, Description);
+        else
+            for (var item = 0; item < Channels.Count; item++) weights.AddChannel(Readout, item, Channels[item], factor, Description);
     }
 }

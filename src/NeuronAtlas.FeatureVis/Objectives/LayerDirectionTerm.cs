@@ -23,10 +23,10 @@ public sealed record LayerDirectionTerm(string LayerId, IReadOnlyList<float[]> D
         return (float)dot;
     }
 
-    public override ObjectiveTerm ToGraphTerm(LayerManifest layer)
+    public override void AddWeights(LayerWeights weights, float factor)
     {
-        if (Directions.Any(d => d.Length != layer.Channels))
-            throw new ArgumentException($"{Description}: layer '{layer.Id}' has {layer.Channels} channels, the direction has {Directions.First(d => d.Length != layer.Channels).Length}.");
-        return new ChannelWeightsTerm(layer.Tensor, Directions, SpatialReadout.Mean, Description);
+        if (Directions.Count == 1) weights.AddVector(weights.Mean, null, Directions[0], factor, Description);
+        else
+            for (var item = 0; item < Directions.Count; item++) weights.AddVector(weights.Mean, item, Directions[item], factor, Description);
     }
 }

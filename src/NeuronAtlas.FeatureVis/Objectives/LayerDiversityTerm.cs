@@ -13,5 +13,5 @@ public sealed record LayerDiversityTerm(string LayerId) : LayerTerm(LayerId)
 
     public override float? ReadOut(ReadOnlySpan<float> activations, LayerManifest layer, int item) => null;
 
-    public override ObjectiveTerm ToGraphTerm(LayerManifest layer) => new DiversityTerm(layer.Tensor);
+    public override void AddWeights(LayerWeights weights, float factor) => weights.AddDiversity(factor);
 }

@@ -7,7 +7,7 @@ namespace NeuronAtlas.FeatureVis.Objectives;
 /// <summary>
 /// What a feature visualization maximizes, over the layer ids of a model's manifest: a weighted sum of channel,
 /// neuron, direction, diversity and text terms. Combine with + and -, scale with * and / by numbers, like Lucent's
-/// objectives; <see cref="ToObjective"/> maps it onto the graph objective over the layers' tensors that the autodiff differentiates.
+/// objectives; <see cref="ReadoutGraph.Weights"/> maps it onto the weight inputs of the one gradient graph over its layers.
 /// Text form: <see cref="ObjectiveExpression.Parse"/>.
 /// </summary>
 public sealed class LayerObjective
@@ -54,7 +54,7 @@ public sealed class LayerObjective
         return sign + factor + t.Term.Description;
     }));
 
-    /// <summary>Equal keys build identical gradient graphs (for a given batch size).</summary>
+    /// <summary>Equal keys are equal objectives (they feed a <see cref="ReadoutGraph"/> the same weights).</summary>
     public string Key => string.Join(" + ", Terms.Select(t => $"{t.Weight.ToString("R", CultureInfo.InvariantCulture)}*{t.Term.Key}"));
 
     /// <summary>The number of batch items the per-item terms are written for, or null when every term is shared.</summary>
@@ -77,20 +77,17 @@ public sealed class LayerObjective
 
     public bool HasDiversity => Terms.Any(t => t.Term is LayerDiversityTerm);
 
-    /// <summary>The graph objective over the manifest's tensors; throws naming the layer or channel that does not exist.</summary>
-    /// <param name="optimizedTensor">
-    /// Maps a layer's tensor to the tensor the gradient graph reads instead (for example a ReLU's input), for every
-    /// term but diversity; null reads the layers' own tensors.
-    /// </param>
-    public GraphObjective ToObjective(ModelManifest manifest, Func<string, string>? optimizedTensor = null)
+    /// <summary>Every layer id the objective reads, diversity included: what its <see cref="ReadoutGraph"/> is built over.</summary>
+    public IReadOnlyList<string> Layers => Terms.Select(t => t.Term.LayerId).Distinct().ToList();
+
+    /// <summary>
+    /// The readout graph over this objective's layers and its weights, for a caller that builds one graph for one
+    /// objective; throws naming the layer or channel that does not exist.
+    /// </summary>
+    public (ReadoutGraph Graph, IReadOnlyDictionary<string, float[]> Weights) ToReadoutGraph(ModelManifest manifest, int batchSize)
     {
-        if (Terms.Count == 0) throw new InvalidOperationException("The objective has no terms.");
-        return new GraphObjective(Terms.Select(t =>
-        {
-            var layer = manifest.GetLayer(t.Term.LayerId);
-            if (optimizedTensor is not null && t.Term is not LayerDiversityTerm) layer = layer with { Tensor = optimizedTensor(layer.Tensor) };
-            return new WeightedTerm(t.Weight, t.Term.ToGraphTerm(layer));
-        }).ToList());
+        var graph = new ReadoutGraph(manifest, Layers, batchSize);
+        return (graph, graph.Weights(this));
     }
 
     /// <summary>The layer ids whose activations <see cref="ReadOut"/> needs.</summary>

@@ -12,8 +12,11 @@ public abstract record LayerTerm(string LayerId)
     /// <summary>How many per-item entries the term holds (one objective per batch item), or null when all items share it.</summary>
     public virtual int? ItemCount => null;
 
-    /// <summary>The nodes computing the term from the layer's tensor; throws when the term does not fit the layer.</summary>
-    public abstract ObjectiveTerm ToGraphTerm(LayerManifest layer);
+    /// <summary>
+    /// Adds the term, times <paramref name="factor"/>, to the weights its layer's readouts are fed with in a
+    /// <see cref="ReadoutGraph"/>; throws when the term does not fit the layer.
+    /// </summary>
+    public abstract void AddWeights(LayerWeights weights, float factor);
 
     /// <summary>
     /// The term's value for batch item <paramref name="item"/> computed from the layer's activations
@@ -21,7 +24,7 @@ public abstract record LayerTerm(string LayerId)
     /// </summary>
     public abstract float? ReadOut(ReadOnlySpan<float> activations, LayerManifest layer, int item);
 
-    /// <summary>A string that differs whenever the built gradient graph would differ.</summary>
+    /// <summary>A string that differs whenever the term differs (the weights it feeds would differ).</summary>
     public virtual string Key => Description;
 
     /// <summary>The description with a hash of vectors it leaves out (directions, text embeddings), for <see cref="Key"/>.</summary>

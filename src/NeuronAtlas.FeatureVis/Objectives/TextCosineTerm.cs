@@ -13,10 +13,10 @@ public sealed record TextCosineTerm(string LayerId, string Text, float[] Directi
 {
     public override string Description => $"text(\"{Text}\")";
 
-    /// <summary>Includes a hash of the direction, so another export of the model builds another graph.</summary>
+    /// <summary>Includes a hash of the direction, so another export of the model gives another key.</summary>
     public override string Key => KeyWithVectors([Direction]);
 
-    public override ObjectiveTerm ToGraphTerm(LayerManifest layer) => new CosineToDirectionTerm(layer.Tensor, Direction, Description);
+    public override void AddWeights(LayerWeights weights, float factor) => weights.AddVector(weights.CosineDirection, null, Direction, factor, Description);
 
     public override float? ReadOut(ReadOnlySpan<float> activations, LayerManifest layer, int item) =>
         CosineToDirectionTerm.Cosine(activations.Slice(item * layer.Channels, layer.Channels), Direction);

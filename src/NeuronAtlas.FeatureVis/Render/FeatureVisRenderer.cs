@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Core.Models;
 using NeuronAtlas.FeatureVis.Objectives;
+using NeuronAtlas.FeatureVis.Objectives.Graph;
 using NeuronAtlas.Onnx.Autodiff;
 using Onnx;
 
@@ -10,8 +11,10 @@ namespace NeuronAtlas.FeatureVis.Render;
 /// <summary>
 /// Renders feature visualizations of one model (Lucent's render_vis): optimizes parameterized images so that, after
 /// random transforms, a resize to the input size and the model's own normalization, they maximize an objective.
-/// Gradient graphs are built once per (objective, batch size) and their ONNX Runtime sessions kept for reuse
-/// (the <see cref="SessionCacheSize"/> most recent). Thread-safe; each render runs on the thread pool.
+/// Gradient graphs are built once per (layers, batch size, pre-activation or not), with the objective's weights as
+/// graph inputs (<see cref="ReadoutGraph"/>), so every objective over the same layers runs in the same ONNX Runtime
+/// session; sessions are kept for reuse (the <see cref="SessionCacheSize"/> most recent). Thread-safe; each render
+/// runs on the thread pool.
 /// </summary>
 public sealed class FeatureVisRenderer : IDisposable
 {
@@ -53,13 +56,13 @@ public sealed class FeatureVisRenderer : IDisposable
             throw new ArgumentException($"ItemSeeds has {seeds.Count} entries for a batch of {batch}.", nameof(options));
         if (objective.HasDiversity && batch < 2)
             throw new ArgumentException($"{objective.Description}: diversity compares batch items, so the batch needs at least 2 (got {batch}).", nameof(options));
-        var autodiffObjective = objective.ToObjective(Manifest, options.OptimizePreActivation ? PreActivationTensor : null);
-        var layerTensors = objective.PerItemLayers.Select(id => Manifest.GetLayer(id).Tensor).ToList();
+        var readouts = new ReadoutGraph(Manifest, objective.Layers, batch, options.OptimizePreActivation ? PreActivationTensor : null);
+        var weights = readouts.Weights(objective);
         return Task.Run(() =>
         {
-            var session = Session($"{objective.Key}|{batch}|{options.OptimizePreActivation}", layerTensors,
-                () => Builder(batch).Build(autodiffObjective, extraOutputs: layerTensors));
-            return new RenderRun(Manifest, objective, session, batch, options).Run(progress, ct);
+            var session = Session($"{readouts.Key}|{options.OptimizePreActivation}", readouts.LayerTensors,
+                () => Builder(batch).Build(readouts.Objective, extraOutputs: readouts.LayerTensors));
+            return new RenderRun(Manifest, objective, session, weights, batch, options).Run(progress, ct);
         }, ct);
     }
 

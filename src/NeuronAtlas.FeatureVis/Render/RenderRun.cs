@@ -13,6 +13,7 @@ internal sealed class RenderRun
     private readonly ModelManifest _manifest;
     private readonly LayerObjective _objective;
     private readonly GradientSession _session;
+    private readonly IReadOnlyDictionary<string, float[]> _weights;
     private readonly int _batch;
     private readonly RenderOptions _options;
     private readonly ImageParameterization _image;
@@ -29,11 +30,14 @@ internal sealed class RenderRun
     private readonly float[] _drawn;
     private TimeSpan _parameterizationTime, _transformTime, _modelTime, _updateTime;
 
-    public RenderRun(ModelManifest manifest, LayerObjective objective, GradientSession session, int batch, RenderOptions options)
+    /// <param name="weights">The values of the session's objective inputs that make it compute <paramref name="objective"/>.</param>
+    public RenderRun(ModelManifest manifest, LayerObjective objective, GradientSession session, IReadOnlyDictionary<string, float[]> weights, int batch,
+        RenderOptions options)
     {
         _manifest = manifest;
         _objective = objective;
         _session = session;
+        _weights = weights;
         _batch = batch;
         _options = options;
         var shape = new ImageShape(3, options.ImageSize, options.ImageSize);
@@ -99,7 +103,7 @@ internal sealed class RenderRun
         _transformTime += timer.Elapsed;
 
         timer.Restart();
-        var result = _session.Run(_input, _inputGradient, ct);
+        var result = _session.Run(_input, _weights, _inputGradient, ct);
         _modelTime += timer.Elapsed;
 
         timer.Restart();
@@ -126,7 +130,7 @@ internal sealed class RenderRun
         _image.Draw().CopyTo(_drawn);
         Parallel.For(0, _batch, item => ToModelInput(_plainResize, _drawn, item));
         var tensors = new Dictionary<string, float[]>();
-        var (_, total) = _session.Run(_input, _inputGradient, ct, tensors);
+        var (_, total) = _session.Run(_input, _weights, _inputGradient, ct, tensors);
         if (!_objective.HasPerItemTerms) return (null, total);
         var activations = _objective.PerItemLayers.ToDictionary(id => id, id => tensors[_manifest.GetLayer(id).Tensor]);
         return (Enumerable.Range(0, _batch).Select(item => _objective.ReadOut(activations, _manifest, item)).ToArray(), total);

@@ -9,11 +9,12 @@ namespace NeuronAtlas.Onnx.Autodiff;
 /// </summary>
 public sealed class GradientGraph
 {
-    internal GradientGraph(ModelProto model, IReadOnlyDictionary<string, int[]> inputShapes, string? perItemObjectiveOutput,
-        IReadOnlyDictionary<string, string> gradientOutputs)
+    internal GradientGraph(ModelProto model, IReadOnlyDictionary<string, int[]> inputShapes, IReadOnlyDictionary<string, int[]> objectiveInputShapes,
+        string? perItemObjectiveOutput, IReadOnlyDictionary<string, string> gradientOutputs)
     {
         Model = model;
         InputShapes = inputShapes;
+        ObjectiveInputShapes = objectiveInputShapes;
         PerItemObjectiveOutput = perItemObjectiveOutput;
         GradientOutputs = gradientOutputs;
     }
@@ -28,6 +29,12 @@ public sealed class GradientGraph
 
     /// <summary>The shapes the graph was built for; it accepts no others.</summary>
     public IReadOnlyDictionary<string, int[]> InputShapes { get; }
+
+    /// <summary>
+    /// The inputs the objective declared (its weights, fed on every run so one graph serves many objectives), by name,
+    /// with their shapes; they are not differentiated.
+    /// </summary>
+    public IReadOnlyDictionary<string, int[]> ObjectiveInputShapes { get; }
 
     /// <summary><see cref="PerItemObjectiveName"/>, or null when the objective has no per-item terms.</summary>
     public string? PerItemObjectiveOutput { get; }

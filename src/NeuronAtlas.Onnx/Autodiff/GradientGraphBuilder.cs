@@ -69,9 +69,12 @@ public sealed class GradientGraphBuilder
         ConstantFolder.FoldShapeArithmetic(graph, resolved);
 
         var firstObjectiveNode = graph.Node.Count;
+        var firstObjectiveInput = graph.Input.Count;
         var batchSize = _inputShapes[differentiate[0]][0];
         var (perItem, total) = objective.Emit(new GraphEmitter(graph, Opset, "objective_"), resolved, batchSize);
         var objectiveNodes = graph.Node.Skip(firstObjectiveNode).ToList();
+        var objectiveInputs = graph.Input.Skip(firstObjectiveInput).ToDictionary(i => i.Name, DeclaredShapes.InputShape);
+        foreach (var (name, shape) in objectiveInputs) resolved.Add(name, shape, DataType.Float);
         resolved.AddAll(TensorShapeResolver.ResolveNodes(graph, objectiveNodes, resolved, Opset));
 
         var gradients = new BackwardPass(graph, resolved, Registry, Opset).Run(total, differentiate);
@@ -83,7 +86,7 @@ public sealed class GradientGraphBuilder
         outputs.AddRange(differentiate.Select(input => (gradientOutputs[input], gradients[input], resolved.Shape(input))));
         outputs.AddRange(extraOutputs.Select(tensor => (tensor, tensor, resolved.Shape(tensor))));
         DeclareOutputs(graph, outputs);
-        return new GradientGraph(model, _inputShapes, perItem is null ? null : GradientGraph.PerItemObjectiveName, gradientOutputs);
+        return new GradientGraph(model, _inputShapes, objectiveInputs, perItem is null ? null : GradientGraph.PerItemObjectiveName, gradientOutputs);
     }
 
     /// <summary>Drops graph inputs nothing reads any more (a text input when only the image side is needed).</summary>

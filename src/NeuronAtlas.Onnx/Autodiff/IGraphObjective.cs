@@ -12,7 +12,10 @@ public interface IGraphObjective
     /// <summary>The forward tensors the objective reads; the graph is pruned to them.</summary>
     IEnumerable<string> Tensors { get; }
 
-    /// <summary>Appends the objective's nodes and names its outputs.</summary>
+    /// <summary>
+    /// Appends the objective's nodes and names its outputs. Weights that should change between runs without a new graph
+    /// are declared as inputs (<see cref="GraphEmitter.FloatInput"/>); the graph lists them in <see cref="GradientGraph.ObjectiveInputShapes"/>.
+    /// </summary>
     /// <param name="emitter">Where to add the nodes.</param>
     /// <param name="resolved">The concrete shape of every forward tensor.</param>
     /// <param name="batchSize">N, the batch size of the differentiated input.</param>

@@ -17,6 +17,12 @@ public static class DeclaredShapes
         input.Type.TensorType.Shape = declared;
     }
 
+    /// <summary>The concrete shape declared for a value; throws when a dimension is symbolic or missing.</summary>
+    public static int[] InputShape(ValueInfoProto value) =>
+        value.Type?.TensorType?.Shape?.Dim.Select(d => d.HasDimValue ? (int)d.DimValue
+                : throw new InvalidOperationException($"'{value.Name}' has a dimension without a value.")).ToArray()
+            ?? throw new InvalidOperationException($"'{value.Name}' declares no shape.");
+
     /// <summary>
     /// Drops the shapes declared for outputs and intermediate tensors, which go stale once an input's
     /// shape changes (ResNet18 declares batch 1 everywhere). ONNX Runtime infers them again.

@@ -53,6 +53,19 @@ public sealed class GraphEmitter
         return node.Output.ToArray();
     }
 
+    /// <summary>
+    /// Declares a float graph input under exactly <paramref name="name"/>, fed on each run (objective weights that
+    /// change between runs of one graph); throws when the name is taken.
+    /// </summary>
+    public string FloatInput(string name, int[] shape)
+    {
+        if (!_usedNames.Add(name)) throw new InvalidOperationException($"The graph already has a tensor named '{name}'.");
+        var input = new ValueInfoProto { Name = name };
+        DeclaredShapes.SetInputShape(input, shape);
+        Graph.Input.Add(input);
+        return name;
+    }
+
     public string Constant(float value) => Constant([value], []);
 
     public string Constant(float[] data, int[] dims)

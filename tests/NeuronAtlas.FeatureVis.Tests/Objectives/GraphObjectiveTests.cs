@@ -6,8 +6,9 @@ using NeuronAtlas.Onnx.Tests.Support;
 namespace NeuronAtlas.FeatureVis.Tests.Objectives;
 
 /// <summary>
-/// Objectives as the gradient graph computes them, on a tiny model: each value against one computed by hand from the
-/// activations, each gradient against central finite differences of the graph's own total.
+/// Objectives as the gradient graph computes them (a <see cref="FeatureVis.Objectives.Graph.ReadoutGraph"/> over the objective's layers, fed
+/// its weights), on a tiny model: each value against one computed by hand from the activations, each gradient against
+/// central finite differences of the graph's own total.
 /// </summary>
 public class GraphObjectiveTests
 {
@@ -18,7 +19,7 @@ public class GraphObjectiveTests
     [Fact]
     public void Per_item_channel_objective_is_each_items_mean_of_its_own_channel()
     {
-        var (outputs, graph) = Run(LayerObjective.Channel("act", [0, 3, 1]), extra: ["act"]);
+        var (outputs, graph, feeds) = Run(LayerObjective.Channel("act", [0, 3, 1]), extra: ["act"]);
 
         var act = outputs["act"];
         int[] channels = [0, 3, 1];
@@ -26,26 +27,26 @@ public class GraphObjectiveTests
         Assert.Equal([Batch], outputs[GradientGraph.PerItemObjectiveName].Shape);
         Assert.All(expected.Zip(outputs[GradientGraph.PerItemObjectiveName].Data), p => Assert.Equal(p.First, p.Second, 5));
         Assert.Equal(expected.Sum(), outputs[GradientGraph.TotalObjectiveName].Data[0], 4);
-        GradientCheck.AssertMatchesFiniteDifferences(graph, _inputs);
+        GradientCheck.AssertMatchesFiniteDifferences(graph, feeds);
     }
 
     [Fact]
     public void Neuron_objective_reads_the_centre_position()
     {
-        var (outputs, graph) = Run(LayerObjective.Neuron("act", [2, 2, 0]), extra: ["act"]);
+        var (outputs, graph, feeds) = Run(LayerObjective.Neuron("act", [2, 2, 0]), extra: ["act"]);
 
         var act = outputs["act"];
         int[] channels = [2, 2, 0];
         var perItem = outputs[GradientGraph.PerItemObjectiveName].Data;
         for (var n = 0; n < Batch; n++) Assert.Equal(act.Data[(n * 4 + channels[n]) * 36 + 3 * 6 + 3], perItem[n], 5);
-        GradientCheck.AssertMatchesFiniteDifferences(graph, _inputs);
+        GradientCheck.AssertMatchesFiniteDifferences(graph, feeds);
     }
 
     [Fact]
     public void Direction_objective_is_the_dot_product_of_the_position_mean_with_the_vector()
     {
         float[] direction = [0.5f, -1f, 2f];
-        var (outputs, graph) = Run(LayerObjective.Direction("deep", direction), extra: ["deep"]);
+        var (outputs, graph, feeds) = Run(LayerObjective.Direction("deep", direction), extra: ["deep"]);
 
         var deep = outputs["deep"];
         for (var n = 0; n < Batch; n++)
@@ -53,29 +54,29 @@ public class GraphObjectiveTests
             var expected = Enumerable.Range(0, 3).Sum(c => direction[c] * ChannelMean(deep, n, c));
             Assert.Equal(expected, outputs[GradientGraph.PerItemObjectiveName].Data[n], 4);
         }
-        GradientCheck.AssertMatchesFiniteDifferences(graph, _inputs);
+        GradientCheck.AssertMatchesFiniteDifferences(graph, feeds);
     }
 
     [Fact]
     public void Diversity_is_minus_the_summed_pairwise_cosine_similarity_of_gram_matrices_over_the_batch_size()
     {
-        var (outputs, graph) = Run(LayerObjective.Diversity("act"), extra: ["act"]);
+        var (outputs, graph, feeds) = Run(LayerObjective.Diversity("act"), extra: ["act"]);
 
-        Assert.Null(graph.PerItemObjectiveOutput);
+        Assert.All(outputs[GradientGraph.PerItemObjectiveName].Data, v => Assert.Equal(0f, v));
         var grams = Enumerable.Range(0, Batch).Select(n => NormalizedGram(outputs["act"], n)).ToArray();
         var similarity = 0.0;
         for (var i = 0; i < Batch; i++)
             for (var j = 0; j < Batch; j++)
                 if (i != j) similarity += grams[i].Zip(grams[j], (a, b) => a * b).Sum();
         Assert.Equal(-similarity / Batch, outputs[GradientGraph.TotalObjectiveName].Data[0], 4);
-        GradientCheck.AssertMatchesFiniteDifferences(graph, _inputs, step: 1e-3f, absoluteTolerance: 1e-3);
+        GradientCheck.AssertMatchesFiniteDifferences(graph, feeds, step: 1e-3f, absoluteTolerance: 1e-3);
     }
 
     [Fact]
     public void A_weighted_sum_of_per_item_and_batch_terms_has_the_gradient_of_its_total()
     {
         var objective = 2f * LayerObjective.Channel("deep", [0, 1, 2]) - LayerObjective.Neuron("act", 1) / 4f + 0.5f * LayerObjective.Diversity("act");
-        var (outputs, graph) = Run(objective);
+        var (outputs, graph, feeds) = Run(objective);
 
         var channelOnly = Run(LayerObjective.Channel("deep", [0, 1, 2])).Outputs[GradientGraph.PerItemObjectiveName].Data;
         var neuronOnly = Run(LayerObjective.Neuron("act", 1)).Outputs[GradientGraph.PerItemObjectiveName].Data;
@@ -84,7 +85,7 @@ public class GraphObjectiveTests
         for (var n = 0; n < Batch; n++) Assert.Equal(2 * channelOnly[n] - neuronOnly[n] / 4, perItem[n], 4);
         Assert.Equal(perItem.Sum() + 0.5f * diversity, outputs[GradientGraph.TotalObjectiveName].Data[0], 4);
         Assert.Equal("2 × channel(deep:[0,1,2]) - 0.25 × neuron(act:1) + 0.5 × diversity(act)", objective.Description);
-        GradientCheck.AssertMatchesFiniteDifferences(graph, _inputs, step: 1e-3f, absoluteTolerance: 1e-3);
+        GradientCheck.AssertMatchesFiniteDifferences(graph, feeds, step: 1e-3f, absoluteTolerance: 1e-3);
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public class GraphObjectiveTests
             resolved.Add(text);
             return textEmbedding;
         });
-        var (outputs, graph) = Run(objective, extra: ["embed", "act"]);
+        var (outputs, graph, feeds) = Run(objective, extra: ["embed", "act"]);
 
         Assert.Equal(["spider"], resolved);
         var embed = outputs["embed"];
@@ -112,22 +113,28 @@ public class GraphObjectiveTests
                 [EmbeddingLayer.Id] = embed.Data, ["act"] = outputs["act"].Data,
             }, Manifest, n), 4);
         }
-        GradientCheck.AssertMatchesFiniteDifferences(graph, _inputs, step: 1e-3f, absoluteTolerance: 1e-3);
+        GradientCheck.AssertMatchesFiniteDifferences(graph, feeds, step: 1e-3f, absoluteTolerance: 1e-3);
     }
 
     [Fact]
     public void A_channel_outside_the_layer_a_per_item_list_of_the_wrong_length_or_an_unknown_layer_is_rejected()
     {
-        var builder = new GradientGraphBuilder(TinyClipNet.Build(), "X", [Batch, 2, 6, 6]);
-        Assert.Throws<ArgumentOutOfRangeException>(() => builder.Build(LayerObjective.Channel("act", 4).ToObjective(Manifest)));
-        Assert.Throws<ArgumentException>(() => builder.Build(LayerObjective.Channel("act", [0, 1]).ToObjective(Manifest)));
-        Assert.Throws<ArgumentException>(() => LayerObjective.Channel("no_such_layer", 0).ToObjective(Manifest));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LayerObjective.Channel("act", 4).ToReadoutGraph(Manifest, Batch));
+        Assert.Throws<ArgumentException>(() => LayerObjective.Channel("act", [0, 1]).ToReadoutGraph(Manifest, Batch));
+        Assert.Throws<ArgumentException>(() => LayerObjective.Direction("act", [1f, 2f]).ToReadoutGraph(Manifest, Batch));
+        Assert.Throws<ArgumentException>(() => LayerObjective.Diversity("act").ToReadoutGraph(Manifest, batchSize: 1));
+        Assert.Throws<ArgumentException>(() => LayerObjective.Channel("no_such_layer", 0).ToReadoutGraph(Manifest, Batch));
+        var actOnly = new FeatureVis.Objectives.Graph.ReadoutGraph(Manifest, ["act"], Batch);
+        Assert.Throws<ArgumentException>(() => actOnly.Weights(LayerObjective.Channel("deep", 0)));
     }
 
-    private (Dictionary<string, FloatTensor> Outputs, GradientGraph Graph) Run(LayerObjective objective, IReadOnlyList<string>? extra = null)
+    private (Dictionary<string, FloatTensor> Outputs, GradientGraph Graph, Dictionary<string, FloatTensor> Feeds) Run(LayerObjective objective,
+        IReadOnlyList<string>? extra = null)
     {
-        var graph = new GradientGraphBuilder(TinyClipNet.Build(), "X", [Batch, 2, 6, 6]).Build(objective.ToObjective(Manifest), extraOutputs: extra);
-        return (OrtRunner.RunOnce(graph.Model, _inputs), graph);
+        var (readouts, weights) = objective.ToReadoutGraph(Manifest, Batch);
+        var graph = new GradientGraphBuilder(TinyClipNet.Build(), "X", [Batch, 2, 6, 6]).Build(readouts.Objective, extraOutputs: extra);
+        var feeds = ReadoutFeeds.Of(graph, _inputs, weights);
+        return (OrtRunner.RunOnce(graph.Model, feeds), graph, feeds);
     }
 
     private static double ChannelMean(FloatTensor activation, int item, int channel)

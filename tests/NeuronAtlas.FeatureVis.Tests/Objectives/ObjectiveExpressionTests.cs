@@ -43,11 +43,13 @@ public class ObjectiveExpressionTests
     [Fact]
     public void Maps_layer_ids_to_the_manifests_tensors()
     {
-        var objective = ObjectiveExpression.Parse("layer4:12 - 0.5*layer3:7 + diversity(layer4)", Manifest).ToObjective(Manifest);
-        Assert.Equal(["ReLU393_Output_0", "ReLU347_Output_0"], objective.Tensors.ToArray());
-        Assert.Equal([1f, -0.5f, 1f], objective.Terms.Select(t => t.Weight).ToArray());
-        Assert.IsType<ChannelWeightsTerm>(objective.Terms[0].Term);
-        Assert.IsType<DiversityTerm>(objective.Terms[2].Term);
+        var (graph, weights) = ObjectiveExpression.Parse("layer4:12 - 0.5*layer3:7 + diversity(layer4)", Manifest).ToReadoutGraph(Manifest, batchSize: 2);
+        Assert.Equal(["ReLU347_Output_0", "ReLU393_Output_0"], graph.Objective.Tensors.ToArray());
+        int layer3 = Manifest.GetLayer("layer3").Channels, layer4 = Manifest.GetLayer("layer4").Channels;
+        Assert.Equal((1f, 1f), (weights["layer4.mean_weights"][12], weights["layer4.mean_weights"][layer4 + 12]));
+        Assert.Equal((-0.5f, -0.5f), (weights["layer3.mean_weights"][7], weights["layer3.mean_weights"][layer3 + 7]));
+        Assert.Equal([1f], weights["layer4.diversity_weight"]);
+        Assert.Equal(5, weights.Values.Sum(w => w.Count(v => v != 0)));
     }
 
     [Theory]

@@ -21,7 +21,7 @@ internal static class GradientCommand
         var channel = new Option<int>("--channel", "-c") { Description = "Channel of the layer whose mean activation is differentiated.", Required = true };
         var image = new Option<string>("--image", "-i") { Description = "The image, preprocessed as the manifest says.", Required = true };
         var output = new Option<string>("--out", "-o") { Description = "Where to write the gradient: float32 .npy of shape [1, 3, H, W] (the model's input layout).", Required = true };
-        var graphOut = new Option<string?>("--graph-out") { Description = "Also write the gradient graph as .onnx (outputs objective, objective_total, {input}_gradient)." };
+        var graphOut = new Option<string?>("--graph-out") { Description = "Also write the gradient graph as .onnx (inputs: the image and the objective weights {layer}.mean_weights, .centre_weights, .cosine_direction; outputs objective, objective_total, {input}_gradient)." };
         var provider = CommonOptions.Provider();
         var command = new Command("gradient", "Write the gradient of a channel's mean activation with respect to the model input, for one image.")
         {
@@ -44,7 +44,8 @@ internal static class GradientCommand
 
             int[] shape = [1, 3, manifest.Input.Height, manifest.Input.Width];
             var onnx = ModelProto.Parser.ParseFrom(File.ReadAllBytes(ModelManifestLoader.ResolveOnnxPath(manifest)));
-            var graph = new GradientGraphBuilder(onnx, manifest.Input.Name, shape).Build(LayerObjective.Channel(layerSpec.Id, c).ToObjective(manifest));
+            var (readouts, weights) = LayerObjective.Channel(layerSpec.Id, c).ToReadoutGraph(manifest, batchSize: 1);
+            var graph = new GradientGraphBuilder(onnx, manifest.Input.Name, shape).Build(readouts.Objective);
             if (parse.GetValue(graphOut) is { } graphPath)
             {
                 graph.Save(graphPath);
@@ -53,9 +54,11 @@ internal static class GradientCommand
 
             var options = new InferenceOptions { ExecutionProvider = parse.GetValue(provider) };
             using var session = OnnxSessionFactory.Create(graph.ToByteArray(), options, loggerFactory.CreateLogger("precompute"));
-            using var inputValue = OrtValue.CreateTensorValueFromMemory(input, shape.Select(d => (long)d).ToArray());
+            var feeds = weights.ToDictionary(w => w.Key, w => OrtValue.CreateTensorValueFromMemory(w.Value, graph.ObjectiveInputShapes[w.Key].Select(d => (long)d).ToArray()));
+            feeds[manifest.Input.Name] = OrtValue.CreateTensorValueFromMemory(input, shape.Select(d => (long)d).ToArray());
             using var runOptions = new RunOptions();
-            using var outputs = session.Run(runOptions, [manifest.Input.Name], [inputValue], [graph.TotalObjectiveOutput, graph.InputGradientOutput]);
+            using var outputs = session.Run(runOptions, feeds.Keys.ToList(), feeds.Values.ToList(), [graph.TotalObjectiveOutput, graph.InputGradientOutput]);
+            foreach (var value in feeds.Values) value.Dispose();
             float objective = outputs[0].GetTensorDataAsSpan<float>()[0];
             var gradient = outputs[1].GetTensorDataAsSpan<float>().ToArray();
 

@@ -3,74 +3,29 @@ using NeuronAtlas.Onnx.Graph;
 namespace NeuronAtlas.FeatureVis.Objectives.Graph;
 
 /// <summary>
-/// Per batch item: the [N, C, spatial...] activation read out per channel (mean or centre), then a
-/// weighted sum over channels. Channel and neuron objectives weight one channel by 1; a direction
-/// objective weights every channel by the direction vector. Weights are shared ([C]) or per item ([N][C]).
+/// Per batch item: the [N, C, spatial...] activation read out per channel (mean or centre), then a weighted sum over
+/// channels with the [N, C] weights fed as a graph input. One-hot rows give channel and neuron objectives, a direction
+/// row a direction objective, zero rows nothing: the graph is the same for all of them.
 /// </summary>
-public sealed class ChannelWeightsTerm : ObjectiveTerm
+/// <param name="tensor">An activation of shape [N, C] or [N, C, spatial...].</param>
+/// <param name="weightInput">The name of the [N, C] weight input the term declares.</param>
+public sealed class ChannelWeightsTerm(string tensor, SpatialReadout readout, string weightInput) : ObjectiveTerm
 {
-    private readonly IReadOnlyList<float[]>? _weights;
-    private readonly IReadOnlyList<int>? _oneHotChannels;
+    public override string Tensor { get; } = tensor;
 
-    /// <param name="tensor">An activation of shape [N, C] or [N, C, spatial...].</param>
-    /// <param name="weights">One weight vector of length C for all items, or one per batch item.</param>
-    public ChannelWeightsTerm(string tensor, IReadOnlyList<float[]> weights, SpatialReadout readout, string description)
-        : this(tensor, readout, description)
-    {
-        if (weights.Count == 0) throw new ArgumentException("At least one weight vector is needed.", nameof(weights));
-        if (weights.Any(w => w.Length != weights[0].Length)) throw new ArgumentException("All weight vectors must have the same length.", nameof(weights));
-        _weights = weights;
-    }
-
-    private ChannelWeightsTerm(string tensor, IReadOnlyList<int> oneHotChannels, SpatialReadout readout, string description)
-        : this(tensor, readout, description)
-    {
-        if (oneHotChannels.Count == 0) throw new ArgumentException("At least one channel is needed.", nameof(oneHotChannels));
-        _oneHotChannels = oneHotChannels;
-    }
-
-    private ChannelWeightsTerm(string tensor, SpatialReadout readout, string description)
-    {
-        Tensor = tensor;
-        Readout = readout;
-        Description = description;
-    }
-
-    /// <summary>Weight 1 on one channel: the same channel for every item, or channels[i] for item i.</summary>
-    public static ChannelWeightsTerm OneHot(string tensor, IReadOnlyList<int> channels, SpatialReadout readout, string description) =>
-        new(tensor, channels, readout, description);
-
-    public override string Tensor { get; }
-
-    public SpatialReadout Readout { get; }
+    public SpatialReadout Readout { get; } = readout;
 
     public override bool IsPerItem => true;
 
-    public override string Description { get; }
+    public override string Description => $"{Readout} readout of {Tensor} · {weightInput}";
 
     public override string Emit(GraphEmitter emitter, int[] tensorShape, int batchSize)
     {
         if (tensorShape.Length < 2 || tensorShape[0] != batchSize)
             throw new ArgumentException($"{Description}: tensor '{Tensor}' has shape [{string.Join(",", tensorShape)}], not [N={batchSize}, C, ...].");
-        var channels = tensorShape[1];
-        var weightRows = _weights ?? _oneHotChannels!.Select(channel => OneHotRow(channel, channels)).ToList();
-        if (weightRows[0].Length != channels)
-            throw new ArgumentException($"{Description}: tensor '{Tensor}' has {channels} channels but the weights have {weightRows[0].Length}.");
-        if (weightRows.Count != 1 && weightRows.Count != batchSize)
-            throw new ArgumentException($"{Description}: {weightRows.Count} per-item entries for a batch of {batchSize}.");
-
         var perChannel = tensorShape.Length == 2 ? Tensor : ReadOut(emitter, tensorShape);
-        var weights = emitter.Constant(weightRows.SelectMany(w => w).ToArray(), [weightRows.Count, channels]);
+        var weights = emitter.FloatInput(weightInput, [batchSize, tensorShape[1]]);
         return emitter.ReduceSum(emitter.Mul(perChannel, weights), [1], keepDims: false);
-    }
-
-    private float[] OneHotRow(int channel, int channels)
-    {
-        if (channel < 0 || channel >= channels)
-            throw new ArgumentOutOfRangeException(nameof(channel), $"{Description}: channel {channel} is outside 0..{channels - 1} of '{Tensor}'.");
-        var row = new float[channels];
-        row[channel] = 1f;
-        return row;
     }
 
     private string ReadOut(GraphEmitter emitter, int[] tensorShape)

@@ -5,9 +5,10 @@ namespace NeuronAtlas.FeatureVis.Objectives.Graph;
 /// <summary>
 /// Lucid's diversity: with G_i the Gram matrix (channels × channels) of batch item i's activation,
 /// normalized to unit Frobenius norm, the term is -Σ_{i≠j} ⟨G_i, G_j⟩ / N — one value for the whole batch
-/// that grows as the items' styles differ.
+/// that grows as the items' styles differ, times a scalar weight fed as a graph input (zero leaves it out).
 /// </summary>
-public sealed class DiversityTerm(string tensor) : ObjectiveTerm
+/// <param name="weightInput">The name of the scalar weight input the term declares.</param>
+public sealed class DiversityTerm(string tensor, string weightInput) : ObjectiveTerm
 {
     /// <summary>Lucid's l2_normalize epsilon on the squared norm.</summary>
     private const float NormEpsilon = 1e-10f;
@@ -35,6 +36,6 @@ public sealed class DiversityTerm(string tensor) : ObjectiveTerm
             for (var j = 0; j < items; j++)
                 offDiagonal[i * items + j] = i == j ? 0f : 1f;
         var pairSum = e.ReduceSum(e.Mul(similarities, e.Constant(offDiagonal, [items, items])), [0, 1], keepDims: false);
-        return e.Scale(pairSum, -1f / items);
+        return e.Mul(e.Scale(pairSum, -1f / items), e.FloatInput(weightInput, []));
     }
 }

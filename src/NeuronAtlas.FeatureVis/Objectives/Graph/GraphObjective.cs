@@ -4,32 +4,31 @@ using NeuronAtlas.Onnx.Graph;
 namespace NeuronAtlas.FeatureVis.Objectives.Graph;
 
 /// <summary>
-/// A <see cref="LayerObjective"/> mapped onto the model's tensors: a weighted sum of terms, appended to the forward
-/// graph. Per-item terms add up to one value per batch item ([N]); batch terms (diversity) add one value for the
-/// whole batch. The gradient taken is that of the total: the sum over items plus the batch terms.
+/// The sum of terms appended to the forward graph, each weighted by its own graph inputs. Per-item terms add up to one
+/// value per batch item ([N]); batch terms (diversity) add one value for the whole batch. The gradient taken is that
+/// of the total: the sum over items plus the batch terms.
 /// </summary>
 public sealed class GraphObjective : IGraphObjective
 {
-    public GraphObjective(IReadOnlyList<WeightedTerm> terms)
+    public GraphObjective(IReadOnlyList<ObjectiveTerm> terms)
     {
         if (terms.Count == 0) throw new ArgumentException("The objective has no terms.", nameof(terms));
         Terms = terms;
     }
 
-    public IReadOnlyList<WeightedTerm> Terms { get; }
+    public IReadOnlyList<ObjectiveTerm> Terms { get; }
 
-    public IEnumerable<string> Tensors => Terms.Select(t => t.Term.Tensor).Distinct();
+    public IEnumerable<string> Tensors => Terms.Select(t => t.Tensor).Distinct();
 
     public ObjectiveOutputs Emit(GraphEmitter emitter, ResolvedTensors resolved, int batchSize)
     {
         string? perItem = null;
         string? batch = null;
-        foreach (var (weight, term) in Terms)
+        foreach (var term in Terms)
         {
             var value = term.Emit(emitter, resolved.Shape(term.Tensor), batchSize);
-            var weighted = weight == 1f ? value : emitter.Scale(value, weight);
-            if (term.IsPerItem) perItem = perItem is null ? weighted : emitter.Add(perItem, weighted);
-            else batch = batch is null ? weighted : emitter.Add(batch, weighted);
+            if (term.IsPerItem) perItem = perItem is null ? value : emitter.Add(perItem, value);
+            else batch = batch is null ? value : emitter.Add(batch, value);
         }
         var itemTotal = perItem is null ? null : emitter.ReduceSum(perItem, [0], keepDims: false);
         var total = (itemTotal, batch) switch
@@ -41,5 +40,5 @@ public sealed class GraphObjective : IGraphObjective
         return new ObjectiveOutputs(perItem, total);
     }
 
-    public override string ToString() => string.Join(" + ", Terms.Select(t => $"{t.Weight} × {t.Term.Description}"));
+    public override string ToString() => string.Join(" + ", Terms.Select(t => t.Description));
 }
