@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using NeuronAtlas.Clip.ZeroShot;
 using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Clip.TextRendering;
+using NeuronAtlas.Web.Caching;
 using NeuronAtlas.Web.Lookup;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Options;
@@ -23,13 +24,17 @@ public sealed class TypographicAttackService(
     IOptions<TypographicOptions> options,
     IHostEnvironment environment) : IDisposable
 {
-    private readonly Lazy<FontLibrary> _fonts = new(() => FontLibrary.Shipped(environment.ContentRootPath));
+    private readonly RetryingLazy<FontLibrary> _fonts = new(() => FontLibrary.Shipped(environment.ContentRootPath));
 
     /// <summary>The fonts a label can use, by index (file names under data/fonts).</summary>
     public IReadOnlyList<string> FontNames => _fonts.Value.Files.Select(Path.GetFileNameWithoutExtension).ToList()!;
 
     /// <exception cref="RequestRejectedException">400 bad label or not a CLIP model, 404 unknown model, upload rejections, 503 busy.</exception>
-    public async Task<TypographicResult> AttackAsync(byte[] upload, string? modelId, TypographicLabel label, string? labels, CancellationToken ct)
+    /// <remarks>Runs on the thread pool, never on the caller's thread (a Blazor circuit's), as the lookup does.</remarks>
+    public Task<TypographicResult> AttackAsync(byte[] upload, string? modelId, TypographicLabel label, string? labels, CancellationToken ct) =>
+        Task.Run(() => AttackOnPoolAsync(upload, modelId, label, labels, ct), ct);
+
+    private async Task<TypographicResult> AttackOnPoolAsync(byte[] upload, string? modelId, TypographicLabel label, string? labels, CancellationToken ct)
     {
         Validate(label);
         var attack = new TypographicAttack(_fonts.Value);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Clip.ZeroShot;
+using NeuronAtlas.Web.Caching;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Options;
 using NeuronAtlas.Web.Problems;
@@ -24,8 +25,8 @@ public sealed class ZeroShotService(
     ILogger<ZeroShotService> logger)
 {
     private static readonly TimeSpan CustomClassifierLifetime = TimeSpan.FromMinutes(10);
-    private readonly ConcurrentDictionary<string, Lazy<ZeroShotClassifier>> _defaults = new();
-    private readonly Lazy<PromptTemplates> _templates = new(() =>
+    private readonly ConcurrentDictionary<string, RetryingLazy<ZeroShotClassifier>> _defaults = new();
+    private readonly RetryingLazy<PromptTemplates> _templates = new(() =>
         options.Value.PromptTemplates.Length == 0 ? PromptTemplates.Default : new PromptTemplates(options.Value.PromptTemplates));
 
     public PromptTemplates Templates => _templates.Value;
@@ -84,7 +85,7 @@ public sealed class ZeroShotService(
     }
 
     private ZeroShotClassifier DefaultClassifier(ClipModel model) =>
-        _defaults.GetOrAdd(model.Manifest.Id, _ => new Lazy<ZeroShotClassifier>(() =>
+        _defaults.GetOrAdd(model.Manifest.Id, _ => new RetryingLazy<ZeroShotClassifier>(() =>
         {
             var root = environment.ContentRootPath;
             var labels = LabelSet.Shipped(root, options.Value.LabelSet);

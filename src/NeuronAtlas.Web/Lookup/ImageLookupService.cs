@@ -29,7 +29,14 @@ public sealed class ImageLookupService(
     /// <param name="modelId">A catalog model; null for the default one.</param>
     /// <param name="labels">CLIP models only: zero-shot labels separated by new lines or commas; null uses the default label set.</param>
     /// <exception cref="RequestRejectedException">The upload or request is refused, with the status to answer.</exception>
-    public async Task<LookupResult> LookupAsync(byte[] upload, string? modelId, int top, CancellationToken ct, string? labels = null)
+    /// <remarks>
+    /// Runs on the thread pool, never on the caller's thread: a Blazor circuit would otherwise decode, load models,
+    /// build zero-shot classifiers (up to labels × templates text encodings) and run inference on its own thread.
+    /// </remarks>
+    public Task<LookupResult> LookupAsync(byte[] upload, string? modelId, int top, CancellationToken ct, string? labels = null) =>
+        Task.Run(() => LookupOnPoolAsync(upload, modelId, top, labels, ct), ct);
+
+    private async Task<LookupResult> LookupOnPoolAsync(byte[] upload, string? modelId, int top, string? labels, CancellationToken ct)
     {
         if (top is < 1 or > MaxTop) throw RequestRejectedException.Invalid($"top must be between 1 and {MaxTop}.");
         return await RunAsync(upload, modelId, labels, clipRequiredFor: null, _ => [], async run =>
@@ -83,11 +90,12 @@ public sealed class ImageLookupService(
     }
 
     /// <summary>Zero-shot labels for an image embedding from an earlier lookup, with another label list; through the same inference slots.</summary>
-    public async Task<ZeroShotLabels> RelabelAsync(string modelId, float[] imageEmbedding, string? labels, CancellationToken ct)
+    /// <remarks>Runs on the thread pool, as <see cref="LookupAsync"/>.</remarks>
+    public Task<ZeroShotLabels> RelabelAsync(string modelId, float[] imageEmbedding, string? labels, CancellationToken ct) => Task.Run(async () =>
     {
         var clip = ClipFor(modelId, labels) ?? throw RequestRejectedException.Invalid($"Model '{modelId}' is not a CLIP model: it has no zero-shot labels.");
         using (await gate.EnterAsync(ct)) return zeroShot.Classify(clip, imageEmbedding, labels);
-    }
+    }, ct);
 
     /// <summary>
     /// The model's CLIP encoders, or null for other models. A typed label list is checked here, before any inference.

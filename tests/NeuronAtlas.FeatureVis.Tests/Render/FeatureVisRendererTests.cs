@@ -88,6 +88,29 @@ public sealed class FeatureVisRendererTests : IDisposable
         await Assert.ThrowsAsync<ArgumentException>(() => _renderer.RenderChannelsAsync("nope", [1], new RenderOptions { Steps = 1 }));
     }
 
+    [Fact]
+    public async Task Objectives_over_the_same_layer_share_one_session_and_render_as_a_fresh_renderer_does()
+    {
+        var options = new RenderOptions { Steps = 2, ImageSize = 32, ProgressImageEvery = 0 };
+        var direction = Enumerable.Range(0, 512).Select(c => c % 3 == 0 ? 1f : -0.5f).ToArray();
+        LayerObjective[] objectives =
+        [
+            LayerObjective.Channel("layer4", 7), LayerObjective.Neuron("layer4", 9),
+            LayerObjective.Channel("layer4", 3) - 0.5f * LayerObjective.Neuron("layer4", 4), LayerObjective.Direction("layer4", direction),
+        ];
+        var shared = new List<RenderResult>();
+        foreach (var objective in objectives) shared.Add(await _renderer.RenderAsync(objective, options));
+        Assert.Equal(1, _renderer.CachedSessions);
+
+        for (var i = 0; i < objectives.Length; i += 3)
+        {
+            using var fresh = new FeatureVisRenderer(EmbeddedModel.ResNet18());
+            var alone = await fresh.RenderAsync(objectives[i], options);
+            Assert.Equal(alone.Objective![0], shared[i].Objective![0], 1e-4 * (1 + Math.Abs(alone.Objective[0])));
+            Assert.True(alone.Images[0].Pixels.Zip(shared[i].Images[0].Pixels).All(p => Math.Abs(p.First - p.Second) < 1e-4), $"{objectives[i]}: images differ.");
+        }
+    }
+
     public void Dispose() => _renderer.Dispose();
 
     /// <summary>Reports on the calling thread, unlike <see cref="Progress{T}"/>, so assertions see every report in order.</summary>

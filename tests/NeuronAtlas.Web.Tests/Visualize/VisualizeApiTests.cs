@@ -20,7 +20,8 @@ public sealed class VisualizeApiTests(VisualizeAppFixture app) : IClassFixture<V
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
         using var image = Image.Load<Rgb24>(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal((40, 40), (image.Width, image.Height));
-        Assert.Equal("channel(image_block_4_1:7) + 0.5 × channel(image_stage_3:3)", response.Headers.GetValues("X-Objective").Single());
+        // Percent-encoded UTF-8: Kestrel refuses the raw "×" in a header.
+        Assert.Equal("channel(image_block_4_1:7) + 0.5 %C3%97 channel(image_stage_3:3)", response.Headers.GetValues("X-Objective").Single());
         Assert.Equal($"/visualize?model={Model}&objective=image_block_4_1%3A7%20%2B%200.5%2Aimage_stage_3%3A3&seed=1&steps=24&size=40",
             response.Headers.GetValues("X-Visualize-Url").Single());
         Assert.True(Header(response, "X-Objective-Value") > Header(response, "X-Initial-Objective-Value"), "the optimization raises the objective");

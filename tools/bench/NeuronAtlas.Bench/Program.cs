@@ -1,7 +1,7 @@
 using NeuronAtlas.Bench;
 
 // Benchmarks of NeuronAtlas, each against a baseline measured in the same run. Prints Markdown for docs/benchmarks.md.
-// Usage: dotnet run -c Release --project tools/bench/NeuronAtlas.Bench -- [dataset-pass|memory|web|feature-vis|feature-vis-first-render|clip|all] [--images N] [--url URL]
+// Usage: dotnet run -c Release --project tools/bench/NeuronAtlas.Bench -- [dataset-pass|memory|web|feature-vis|feature-vis-memory|feature-vis-first-render|clip|all] [--images N] [--url URL]
 var command = args.FirstOrDefault() ?? "all";
 var options = BenchOptions.Parse(args.Skip(1).ToArray());
 switch (command)
@@ -11,6 +11,7 @@ switch (command)
     case "memory-probe": await MemoryBenchmark.ProbeAsync(options); break;
     case "web": await WebLatencyBenchmark.RunAsync(options); break;
     case "feature-vis": await FeatureVisBenchmark.RunAsync(options); break;
+    case "feature-vis-memory": await FeatureVisMemoryBenchmark.RunAsync(); break;
     case "feature-vis-first-render": await FeatureVisFirstRenderBenchmark.RunAsync(options); break;
     case "clip": await ClipBenchmark.RunAsync(args.Skip(1).ToArray()); break;
     case "all":
@@ -20,7 +21,7 @@ switch (command)
         await FeatureVisBenchmark.RunAsync(options);
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Use dataset-pass, memory, web, feature-vis, feature-vis-first-render, clip or all.");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Use dataset-pass, memory, web, feature-vis, feature-vis-memory, feature-vis-first-render, clip or all.");
         return 1;
 }
 return 0;

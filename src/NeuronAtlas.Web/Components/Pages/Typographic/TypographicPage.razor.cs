@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Web.Catalog;
 using NeuronAtlas.Web.Clip;
+using NeuronAtlas.Web.Components.Shared;
 using NeuronAtlas.Web.Manifests;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Options;
@@ -26,7 +27,7 @@ public partial class TypographicPage
     [Inject] private IOptions<UploadOptions> UploadLimits { get; set; } = null!;
 
     private readonly CancellationTokenSource _disposed = new();
-    private CancellationTokenSource? _pending;
+    private SupersedingCancellation? _pending;
     private List<ModelSummary> _models = [];
     private string? _modelId, _labels;
     private byte[]? _upload;
@@ -60,7 +61,7 @@ public partial class TypographicPage
             _upload = await UploadBuffer.ReadAsync(stream, maxBytes, _disposed.Token);
             await AttackAsync(_disposed.Token);
         }
-        catch (RequestRejectedException rejection)
+        catch (Exception failure) when (failure.AsRejection() is { } rejection)
         {
             (_upload, _result, _error) = (null, null, rejection);
         }
@@ -79,10 +80,13 @@ public partial class TypographicPage
     /// <summary>Runs the attack after a pause; a newer change cancels this one while it waits.</summary>
     private async Task ScheduleAttack()
     {
-        _pending?.Cancel();
-        if (_upload is null) return;
-        _pending = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
-        var token = _pending.Token;
+        _pending ??= new SupersedingCancellation(_disposed.Token);
+        if (_upload is null)
+        {
+            _pending.CancelCurrent();
+            return;
+        }
+        var token = _pending.Next();
         try
         {
             await Task.Delay(Debounce, token);
@@ -103,7 +107,7 @@ public partial class TypographicPage
             _result = await Attacks.AttackAsync(_upload, _modelId, _label, _labels, ct);
             _error = null;
         }
-        catch (RequestRejectedException rejection)
+        catch (Exception failure) when (failure.AsRejection() is { } rejection)
         {
             _error = rejection;
         }
