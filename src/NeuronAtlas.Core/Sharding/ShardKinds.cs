@@ -5,4 +5,5 @@ public static class ShardKinds
 {
     public const string DatasetPass = "dataset-pass";
     public const string FeatureVis = "feature-vis";
+    public const string TextVis = "text-vis";
 }

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using NeuronAtlas.Core.Activations;
 using NeuronAtlas.Core.Sharding;
+using NeuronAtlas.Core.TextVis;
 using NeuronAtlas.FeatureVis.Catalog;
 
 namespace NeuronAtlas.Precompute.Commands;
 
-/// <summary>precompute merge: one catalog from the shard catalogs of a sharded dataset-pass or feature-vis run.</summary>
+/// <summary>precompute merge: one catalog from the shard catalogs of a sharded dataset-pass, feature-vis or text-vis run.</summary>
 internal static class MergeCommand
 {
     public static Command Create()
@@ -27,10 +28,13 @@ internal static class MergeCommand
             {
                 ShardKinds.DatasetPass => DatasetPassShardMerge.Merge,
                 ShardKinds.FeatureVis => FeatureVisShardMerge.Merge,
+                ShardKinds.TextVis => TextVisShardMerge.Merge,
                 _ => throw new InvalidDataException($"Unknown shard kind '{set.Kind}'."),
             };
             merge(set, outPath);
             Console.WriteLine($"Merged {set.Shards.Count} {set.Kind} shards of {set.ModelId} into {outPath}.");
+            if (set.Kind == ShardKinds.TextVis)
+                Console.WriteLine($"Now rerun the same text-vis command without --shard-count, with --catalog {outPath}: it writes the top phrases and labels.");
             return 0;
         });
         return command;
