@@ -15,7 +15,7 @@ public sealed class PrecomputeShard
     public required string Settings { get; set; }
     /// <summary>SHA-256 of the settings plus what is too long to show (e.g. every image file name).</summary>
     public required string SettingsHash { get; set; }
-    /// <summary>The shard's part of the work: images of a dataset pass, channels of each layer otherwise (end exclusive).</summary>
+    /// <summary>The shard's part of the work, end exclusive: images of a dataset pass, phrases of text-vis; 0..0 for feature-vis, whose channel ranges differ per layer.</summary>
     public int RangeStart { get; set; }
     public int RangeEnd { get; set; }
     /// <summary>Dataset passes: "index hash" lines for every image the shard's top-k lists refer to.</summary>
