@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Web.Manifests;
 

@@ -1,18 +1,20 @@
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Web.Clip;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Routing;
 using NeuronAtlas.Web.Uploads;
-using SixLabors.ImageSharp;
 using NeuronAtlas.Web.Problems;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace NeuronAtlas.Web.Lookup;
 
 /// <summary>
 /// Finds the neurons an uploaded image excites. Each neuron's activation is its mean over positions (as in the
 /// catalog's dataset pass), ranked relative to the neuron's dataset maximum: a neuron at 1.0 fires as strongly
-/// as on its best dataset image. Neurons whose dataset maximum is not positive are not ranked.
+/// as on its best dataset image. Neurons whose dataset maximum is not positive are not ranked. Its pipeline
+/// (<see cref="RunAsync"/>) serves the typographic attack too.
 /// </summary>
 public sealed class ImageLookupService(
     UploadImageDecoder decoder,
@@ -30,26 +32,53 @@ public sealed class ImageLookupService(
     public async Task<LookupResult> LookupAsync(byte[] upload, string? modelId, int top, CancellationToken ct, string? labels = null)
     {
         if (top is < 1 or > MaxTop) throw RequestRejectedException.Invalid($"top must be between 1 and {MaxTop}.");
+        return await RunAsync(upload, modelId, labels, clipRequiredFor: null, _ => [], async run =>
+        {
+            var layers = run.Model.Layers.Select(layer => RankLayer(run.Model.ModelId, layer, run.Batch, top)).ToList();
+            var embedding = run.Embedding(0);
+            var labelled = run.Clip is null ? null : zeroShot.Classify(run.Clip, embedding, labels);
+            using var jpeg = new MemoryStream();
+            await run.Images[0].SaveAsJpegAsync(jpeg, ct);
+            return new LookupResult(run.Model.ModelId, run.Model.DisplayName, run.Upload.Format.Name, run.Upload.Width, run.Upload.Height,
+                labelled, layers, jpeg.ToArray(), embedding);
+        }, ct);
+    }
+
+    /// <summary>
+    /// The lookup pipeline, which the typographic attack shares. Checks the upload, the model and the labels before any
+    /// inference; then, in an inference slot, decodes the upload, resizes and centre-crops it as the model sees it, adds
+    /// the images <paramref name="derive"/> makes from the crop, runs the model on all of them in one batch and lets
+    /// <paramref name="read"/> read the result. The images are disposed afterwards.
+    /// </summary>
+    /// <param name="clipRequiredFor">Why the caller needs a CLIP model (a 400 says so for other models); null when any model will do.</param>
+    internal async Task<T> RunAsync<T>(byte[] upload, string? modelId, string? labels, string? clipRequiredFor,
+        Func<Image<Rgb24>, IReadOnlyList<Image<Rgb24>>> derive, Func<LookupRun, Task<T>> read, CancellationToken ct)
+    {
         var inspected = decoder.Inspect(upload);
         var model = await catalog.ResolveAsync(modelId, ct);
+        var clip = ClipFor(model.ModelId, labels);
+        if (clip is null && clipRequiredFor is not null)
+            throw RequestRejectedException.Invalid($"Model '{model.ModelId}' is not a CLIP model: {clipRequiredFor}.");
         var (extractor, preprocessor) = extractors.Get(model.ModelId, model.Layers.Select(l => l.LayerId).ToList())
             ?? throw LookupCatalogReader.UnknownModel(model.ModelId);
-        var clip = ClipFor(model.ModelId, labels);
 
         using (await gate.EnterAsync(ct))
         {
-            using var image = decoder.Decode(inspected);
-            using var cropped = preprocessor.ResizeAndCrop(image);
-            var input = new float[preprocessor.TensorLength];
-            preprocessor.WriteTensor(cropped, input);
-            using var batch = extractor.Run(input, 1);
-            var layers = model.Layers.Select(layer => RankLayer(model.ModelId, layer, batch, top)).ToList();
-            var embedding = clip is null ? null : batch.Tensor(clip.Manifest.Embedding!.Tensor).ToArray();
-            var labelled = clip is null ? null : zeroShot.Classify(clip, embedding, labels);
-            using var jpeg = new MemoryStream();
-            await cropped.SaveAsJpegAsync(jpeg, ct);
-            return new LookupResult(model.ModelId, model.DisplayName, inspected.Format.Name, inspected.Width, inspected.Height,
-                labelled, layers, jpeg.ToArray(), embedding);
+            var images = new List<Image<Rgb24>>();
+            try
+            {
+                using (var image = decoder.Decode(inspected)) images.Add(preprocessor.ResizeAndCrop(image));
+                images.AddRange(derive(images[0]));
+                int length = preprocessor.TensorLength;
+                var input = new float[images.Count * length];
+                for (int i = 0; i < images.Count; i++) preprocessor.WriteTensor(images[i], input.AsSpan(i * length, length));
+                using var batch = extractor.Run(input, images.Count);
+                return await read(new LookupRun(model, inspected, clip, images, batch));
+            }
+            finally
+            {
+                foreach (var image in images) image.Dispose();
+            }
         }
     }
 

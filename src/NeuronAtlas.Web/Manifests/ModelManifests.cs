@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Core.Models;
 using NeuronAtlas.Web.Options;
 

@@ -51,13 +51,22 @@ public sealed class VisualizeApiTests(VisualizeAppFixture app) : IClassFixture<V
         Assert.True(cosine > Header(response, "X-Initial-Objective-Value"), "the optimization turns the image embedding towards the text");
     }
 
+    [Fact]
+    public async Task A_text_term_combines_with_a_layer_term()
+    {
+        var response = await PostAsync(new { model = Model, objective = "text:\"a spider\" + 0.5*image_block_4_1:12", seed = 0, steps = 4, size = 32 });
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Theory]
     [InlineData("image_block_4_1:+", 16, "Expected a channel number")]
     [InlineData("image_block_4_1:7 +", 19, "Expected a layer:channel")]
     [InlineData("nolayer:3", 0, "has no layer 'nolayer'")]
     [InlineData("image_block_4_1:999", 16, "outside layer")]
     [InlineData("text:\"a spider", 5, "no closing \"")]
-    [InlineData("image_block_4_1:1 + text:\"cat\"", 20, "must be the whole objective")]
+    [InlineData("image_block_4_1:1 + text:\"cat\" image_block_4_1:2", 31, "Two objectives cannot be multiplied")]
     [InlineData("image_block_4_1:1 + diversity(image_block_4_1)", 20, "diversity compares several images")]
     public async Task A_malformed_objective_is_a_400_that_says_what_and_where(string objective, int position, string problem)
     {

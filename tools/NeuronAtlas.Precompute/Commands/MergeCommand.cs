@@ -1,7 +1,7 @@
 using System.CommandLine;
 using NeuronAtlas.Core.Activations;
 using NeuronAtlas.Core.Sharding;
-using NeuronAtlas.Core.TextVis;
+using NeuronAtlas.Clip.TextVis;
 using NeuronAtlas.FeatureVis.Catalog;
 
 namespace NeuronAtlas.Precompute.Commands;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Web.Catalog;
 using NeuronAtlas.Web.Clip;
 using NeuronAtlas.Web.Manifests;

@@ -1,0 +1,24 @@
+using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Core.Inference;
+using NeuronAtlas.Web.Uploads;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace NeuronAtlas.Web.Lookup;
+
+/// <summary>
+/// One pass of the lookup pipeline: the upload as the model sees it (<c>Images[0]</c>, resized and centre-cropped),
+/// the images made from it after that, and the model's activations on all of them, batch item i for image i.
+/// </summary>
+/// <param name="Clip">The model's CLIP encoders, or null for other models.</param>
+public sealed record LookupRun(LookupModelData Model, InspectedUpload Upload, ClipModel? Clip, IReadOnlyList<Image<Rgb24>> Images, ActivationBatch Batch)
+{
+    /// <summary>Image <paramref name="item"/>'s CLIP image embedding as the model gives it, or null for models without one.</summary>
+    public float[]? Embedding(int item)
+    {
+        if (Clip is null) return null;
+        var embeddings = Batch.Tensor(Clip.Manifest.Embedding!.Tensor);
+        int dimensions = embeddings.Length / Images.Count;
+        return embeddings.Slice(item * dimensions, dimensions).ToArray();
+    }
+}
