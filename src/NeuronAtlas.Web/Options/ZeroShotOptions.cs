@@ -20,7 +20,7 @@ public sealed class ZeroShotOptions
     /// <summary>Longest typed label list, in characters. Defaults to 4000.</summary>
     public int MaxCustomLabelsLength { get; set; } = 4000;
 
-    /// <summary>Where the default label set's text embeddings are cached between runs. Defaults to "data/cache/zero-shot".</summary>
+    /// <summary>Where the default label set's text embeddings are cached between runs; must be writable. Defaults to "data/cache/zero-shot".</summary>
     public string CacheDirectory { get; set; } = "data/cache/zero-shot";
 
     /// <summary>
@@ -29,5 +29,6 @@ public sealed class ZeroShotOptions
     /// </summary>
     public bool WarmUpOnStart { get; set; } = true;
 
-    public string CacheFullPath(string repoRoot) => Path.GetFullPath(Path.Combine(repoRoot, CacheDirectory));
+    /// <param name="dataRoot">Atlas:DataRoot made absolute; a relative <see cref="CacheDirectory"/> resolves against it.</param>
+    public string CacheFullPath(string dataRoot) => Path.GetFullPath(Path.Combine(dataRoot, CacheDirectory));
 }

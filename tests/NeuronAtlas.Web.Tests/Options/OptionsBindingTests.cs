@@ -35,6 +35,11 @@ public sealed class OptionsBindingTests
     [InlineData("Search:MaxTop", "5", "at most MaxTop")]
     [InlineData("Typographic:ChangedNeurons", "0", "ChangedNeurons must be positive")]
     [InlineData("Uploads:MaxConcurrentInferences", "0", "MaxConcurrentInferences must be at least 1")]
+    [InlineData("Atlas:DataRoot", "/nonexistent", "Atlas:DataRoot: the folder /nonexistent does not exist")]
+    [InlineData("Atlas:ModelsDirectory", "no/such/models", "Atlas:ModelsDirectory: the folder ")]
+    [InlineData("Atlas:FontsDirectory", "/nonexistent/fonts", "Atlas:FontsDirectory: the folder /nonexistent/fonts does not exist")]
+    [InlineData("Atlas:LabelsDirectory", "/nonexistent/labels", "Atlas:LabelsDirectory: the folder /nonexistent/labels does not exist")]
+    [InlineData("Atlas:CatalogPath", "data", "Atlas:CatalogPath: ")]
     public void Invalid_live_feature_settings_are_refused_with_the_key_named(string key, string value, string message)
     {
         var error = Assert.ThrowsAny<OptionsValidationException>(() => ResolveAllOptions(key, value));
@@ -57,6 +62,7 @@ public sealed class OptionsBindingTests
         _ = services.GetRequiredService<IOptions<SearchOptions>>().Value;
         _ = services.GetRequiredService<IOptions<TypographicOptions>>().Value;
         _ = services.GetRequiredService<IOptions<UploadOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<AtlasOptions>>().Value;
     }
 
     [Fact]
