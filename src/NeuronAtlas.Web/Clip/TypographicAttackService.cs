@@ -39,6 +39,8 @@ public sealed class TypographicAttackService(
         var model = await catalog.ResolveAsync(modelId, ct);
         var clip = lookup.ClipFor(model.ModelId, labels)
             ?? throw RequestRejectedException.Invalid($"Model '{model.ModelId}' is not a CLIP model: typographic attacks are read through zero-shot labels.");
+        // A typed label list is encoded through the text-encoding gate before taking an image-inference slot.
+        var classifier = await zeroShot.ClassifierAsync(clip, labels, ct);
         var (extractor, preprocessor) = extractors.Get(model.ModelId, model.Layers.Select(l => l.LayerId).ToList())
             ?? throw LookupCatalogReader.UnknownModel(model.ModelId);
 
@@ -55,7 +57,6 @@ public sealed class TypographicAttackService(
 
             var embeddings = batch.Tensor(clip.Manifest.Embedding!.Tensor);
             int d = embeddings.Length / 2;
-            var classifier = zeroShot.Classifier(clip, labels);
             float[] beforeEmbedding = embeddings[..d].ToArray(), afterEmbedding = embeddings[d..].ToArray();
             var changed = model.Layers.Select(layer => ChangedLayer(model.ModelId, layer, batch.Tensor(layer.TensorName))).ToList();
 

@@ -35,6 +35,8 @@ public sealed class ImageLookupService(
         var (extractor, preprocessor) = extractors.Get(model.ModelId, model.Layers.Select(l => l.LayerId).ToList())
             ?? throw LookupCatalogReader.UnknownModel(model.ModelId);
         var clip = ClipFor(model.ModelId, labels);
+        // A typed label list is encoded here, through the text-encoding gate, before taking an image-inference slot.
+        var classifier = clip is null ? null : await zeroShot.ClassifierAsync(clip, labels, ct);
 
         using (await gate.EnterAsync(ct))
         {
@@ -45,7 +47,7 @@ public sealed class ImageLookupService(
             using var batch = extractor.Run(input, 1);
             var layers = model.Layers.Select(layer => RankLayer(model.ModelId, layer, batch, top)).ToList();
             var embedding = clip is null ? null : batch.Tensor(clip.Manifest.Embedding!.Tensor).ToArray();
-            var labelled = clip is null ? null : zeroShot.Classify(clip, embedding, labels);
+            var labelled = classifier is null ? null : zeroShot.Classify(classifier, embedding);
             using var jpeg = new MemoryStream();
             await cropped.SaveAsJpegAsync(jpeg, ct);
             return new LookupResult(model.ModelId, model.DisplayName, inspected.Format.Name, inspected.Width, inspected.Height,
@@ -53,11 +55,14 @@ public sealed class ImageLookupService(
         }
     }
 
-    /// <summary>Zero-shot labels for an image embedding from an earlier lookup, with another label list; through the same inference slots.</summary>
+    /// <summary>
+    /// Zero-shot labels for an image embedding from an earlier lookup, with another label list. Only the label list runs
+    /// through the text encoder (and its gate); comparing it with the stored embedding needs no inference slot.
+    /// </summary>
     public async Task<ZeroShotLabels> RelabelAsync(string modelId, float[] imageEmbedding, string? labels, CancellationToken ct)
     {
         var clip = ClipFor(modelId, labels) ?? throw RequestRejectedException.Invalid($"Model '{modelId}' is not a CLIP model: it has no zero-shot labels.");
-        using (await gate.EnterAsync(ct)) return zeroShot.Classify(clip, imageEmbedding, labels);
+        return zeroShot.Classify(await zeroShot.ClassifierAsync(clip, labels, ct), imageEmbedding);
     }
 
     /// <summary>
@@ -70,7 +75,7 @@ public sealed class ImageLookupService(
         var clip = zeroShot.Model(modelId);
         if (string.IsNullOrWhiteSpace(labels))
         {
-            if (clip is not null) zeroShot.Classifier(clip, null);
+            if (clip is not null) zeroShot.DefaultClassifier(clip);
             return clip;
         }
         if (clip is null) throw RequestRejectedException.Invalid($"Model '{modelId}' is not a CLIP model, so it has no zero-shot labels; leave 'labels' out.");

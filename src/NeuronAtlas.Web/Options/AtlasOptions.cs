@@ -23,6 +23,9 @@ public sealed class AtlasOptions
     /// <summary>Cache-Control max-age of public pages and JSON, in seconds. Defaults to 300.</summary>
     public int PageMaxAgeSeconds { get; set; } = 300;
 
+    /// <summary>Values read from the catalog kept in memory (models, layer pages, neurons), least recently used dropped first. Defaults to 4096.</summary>
+    public int CatalogCacheEntries { get; set; } = 4096;
+
     /// <summary>The catalog's absolute path, resolving a relative <see cref="CatalogPath"/> against the repository root.</summary>
     public string CatalogFullPath(string repoRoot) => Path.GetFullPath(Path.Combine(repoRoot, CatalogPath));
 

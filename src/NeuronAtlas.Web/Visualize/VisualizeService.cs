@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NeuronAtlas.FeatureVis.Objectives;
 using NeuronAtlas.FeatureVis.Render;
 using NeuronAtlas.Web.Clip;
+using NeuronAtlas.Web.Limits;
 using NeuronAtlas.Web.Manifests;
 using NeuronAtlas.Web.Options;
 using NeuronAtlas.Web.Problems;
@@ -20,6 +21,7 @@ public sealed class VisualizeService(
     ClipModelPool clip,
     VisualizationQueue queue,
     FeatureVisRendererPool renderers,
+    TextEncodingGate textGate,
     IOptions<VisualizeOptions> options,
     ILogger<VisualizeService> logger)
 {
@@ -70,7 +72,8 @@ public sealed class VisualizeService(
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
     public async Task<VisualizeResult> RenderAsync(VisualizeRequest request, Action<VisualizeUpdate>? progress, CancellationToken ct)
     {
-        var objective = Validate(request);
+        // A CLIP model's objective may be text:"...", whose parsing runs the text encoder: through its gate.
+        var objective = manifests.IsClip(request.ModelId) ? await textGate.RunAsync(() => Validate(request), ct) : Validate(request);
         var manifest = manifests.Find(request.ModelId)!;
         Interlocked.Increment(ref _active);
         try

@@ -27,6 +27,8 @@ public sealed class AtlasWebFactory(
                 ["Atlas:CatalogPath"] = catalogPath,
                 ["Atlas:BuildCatalogOnStart"] = "false",
                 ["Logging:LogLevel:Default"] = "Warning",
+                // Tests of other features send many requests from one client; the rate-limit tests turn the limits on.
+                ["RateLimits:Enabled"] = "false",
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
             config.AddInMemoryCollection(values);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NeuronAtlas.Core.Clip;
 using NeuronAtlas.Web.Catalog;
 using NeuronAtlas.Web.Clip;
+using NeuronAtlas.Web.Limits;
 using NeuronAtlas.Web.Manifests;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Options;
@@ -24,6 +25,8 @@ public partial class TypographicPage
     [Inject] private CatalogReader Catalog { get; set; } = null!;
     [Inject] private ModelManifests Manifests { get; set; } = null!;
     [Inject] private IOptions<UploadOptions> UploadLimits { get; set; } = null!;
+    [Inject] private PageRateLimit RateLimit { get; set; } = null!;
+    [Inject] private UploadMemoryBudget UploadBudget { get; set; } = null!;
 
     private readonly CancellationTokenSource _disposed = new();
     private CancellationTokenSource? _pending;
@@ -56,6 +59,9 @@ public partial class TypographicPage
         {
             long maxBytes = UploadLimits.Value.MaxBytes;
             if (e.File.Size > maxBytes) throw RequestRejectedException.TooLarge(maxBytes);
+            // The budget counts the upload while it is read and first attacked; the page keeps it for re-runs afterwards.
+            using var reservation = UploadBudget.Open();
+            reservation.EnsureAtLeast(e.File.Size);
             await using var stream = e.File.OpenReadStream(maxBytes, _disposed.Token);
             _upload = await UploadBuffer.ReadAsync(stream, maxBytes, _disposed.Token);
             await AttackAsync(_disposed.Token);
@@ -100,6 +106,7 @@ public partial class TypographicPage
         _busy = true;
         try
         {
+            RateLimit.Acquire(RateLimitPolicy.Typographic);
             _result = await Attacks.AttackAsync(_upload, _modelId, _label, _labels, ct);
             _error = null;
         }

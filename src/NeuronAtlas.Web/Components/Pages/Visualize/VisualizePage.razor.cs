@@ -6,6 +6,7 @@ using Microsoft.JSInterop;
 using NeuronAtlas.Core.Models;
 using NeuronAtlas.FeatureVis.Objectives;
 using NeuronAtlas.Web.Catalog;
+using NeuronAtlas.Web.Limits;
 using NeuronAtlas.Web.Manifests;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Options;
@@ -29,6 +30,7 @@ public partial class VisualizePage
     [Inject] private CatalogReader Catalog { get; set; } = null!;
     [Inject] private ModelManifests Manifests { get; set; } = null!;
     [Inject] private CircuitConnection Connection { get; set; } = null!;
+    [Inject] private PageRateLimit RateLimit { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
     [Inject] private AbsoluteUrls Absolute { get; set; } = null!;
     [Inject] private IOptions<VisualizeOptions> Options { get; set; } = null!;
@@ -124,6 +126,7 @@ public partial class VisualizePage
         await ShowInAddressBarAsync(request.Url);
         try
         {
+            RateLimit.Acquire(RateLimitPolicy.Visualize);
             _final = await Service.RenderAsync(request, OnUpdate, token);
             _imageDataUrl = ToDataUrl(_final.Png);
         }
