@@ -38,7 +38,7 @@ public sealed class RateLimitBrowserTests : IAsyncLifetime
         using var http = new HttpClient { BaseAddress = new Uri(_app.BaseUrl) };
         for (int i = 0; i < SearchBurst; i++) (await http.GetAsync("/api/search?q=spider")).EnsureSuccessStatusCode();
 
-        await page.Locator("input[name=q]").FillAsync("spider");
+        await page.Locator(".atlas-search-form input[name=q]").FillAsync("spider");
 
         await Assertions.Expect(page.Locator(".atlas-search-error")).ToContainTextAsync(
             new System.Text.RegularExpressions.Regex(@"Too many requests from your address; retry in \d+ s\."), new() { Timeout = 30000 });
