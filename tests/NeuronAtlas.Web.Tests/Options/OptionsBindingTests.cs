@@ -73,6 +73,11 @@ public sealed class OptionsBindingTests
     [InlineData("Search:MaxTop", "5", "at most MaxTop")]
     [InlineData("Typographic:ChangedNeurons", "0", "ChangedNeurons must be positive")]
     [InlineData("Uploads:MaxConcurrentInferences", "0", "MaxConcurrentInferences must be at least 1")]
+    [InlineData("Uploads:MaxBufferedBytes", "1000", "MaxBufferedBytes must hold at least one upload")]
+    [InlineData("RateLimits:Search:PeriodSeconds", "0", "Every RateLimits entry needs")]
+    [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.example.org", "KnownProxies must be IP addresses")]
+    [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0", "KnownNetworks must be CIDR networks")]
+    [InlineData("TextEncoding:MaxConcurrent", "0", "TextEncoding:MaxConcurrent must be at least 1")]
     public void Invalid_live_feature_settings_are_refused_with_the_key_named(string key, string value, string message)
     {
         var error = Assert.ThrowsAny<OptionsValidationException>(() => ResolveAllOptions(key, value));
@@ -95,6 +100,9 @@ public sealed class OptionsBindingTests
         _ = services.GetRequiredService<IOptions<SearchOptions>>().Value;
         _ = services.GetRequiredService<IOptions<TypographicOptions>>().Value;
         _ = services.GetRequiredService<IOptions<UploadOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<ProxyOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<TextEncodingOptions>>().Value;
     }
 
     [Fact]
