@@ -8,7 +8,8 @@ namespace NeuronAtlas.Bench;
 /// server on loopback (<see cref="SoakServer"/>). Reports the answers per kind and status (the aim: no 5xx), the
 /// server's RSS after warm-up and at the end (the aim: within 10%), and /health afterwards. Bounded in time and in
 /// request count. Options: --minutes M (10), --warm-up-seconds S (60, at most a quarter of the run), --clients N (3),
-/// --catalog PATH (a catalog under the temp folder, built by the server on its first start), --no-build.
+/// --catalog PATH (a catalog under the temp folder, built by the server on its first start), --no-build,
+/// --without KIND,KIND (leave out render, lookup, hostile, search or page traffic).
 /// </summary>
 internal static class SoakBenchmark
 {
@@ -31,7 +32,8 @@ internal static class SoakBenchmark
         await server.WaitHealthyAsync(http, TimeSpan.FromMinutes(30));
 
         var clock = Stopwatch.StartNew();
-        var traffic = new SoakTraffic(http, DateTime.UtcNow + duration, maxRequests);
+        var without = (Get("--without") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        var traffic = new SoakTraffic(http, DateTime.UtcNow + duration, maxRequests, without);
         var running = traffic.RunAsync(clients);
         long rssStart = server.RssBytes, rssPeak = rssStart;
         long? rssWarm = null;
@@ -51,6 +53,7 @@ internal static class SoakBenchmark
         Console.Error.WriteLine();
 
         Console.WriteLine(Report(traffic, clients, minutes, elapsed, warmUp, rssStart, rssWarm ?? rssEnd, rssEnd, rssPeak, health));
+        if (without.Count > 0) Console.WriteLine($"Left out: {string.Join(", ", without)}.");
     }
 
     private static string Report(SoakTraffic traffic, int clients, double minutes, TimeSpan elapsed, TimeSpan warmUp,

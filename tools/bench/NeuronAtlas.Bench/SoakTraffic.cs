@@ -13,7 +13,8 @@ namespace NeuronAtlas.Bench;
 /// lookup allowance, so the lookup kind runs over its limit and meets 429s). One more client floods searches far over
 /// its limit. Answers are counted per kind and status; client-side cancellations are counted apart.
 /// </summary>
-internal sealed class SoakTraffic(HttpClient http, DateTime end, int maxRequests)
+/// <param name="without">Kinds left out ("render", "lookup", "hostile", "search", "page"), to find what a figure depends on.</param>
+internal sealed class SoakTraffic(HttpClient http, DateTime end, int maxRequests, IReadOnlySet<string> without)
 {
     private static readonly string[] Words = ["spider", "dog", "face", "car", "text", "flower", "circle", "red", "heart", "cat", "sun", "ball"];
     private readonly ConcurrentDictionary<(string Kind, string Status), int> _counts = new();
@@ -32,11 +33,11 @@ internal sealed class SoakTraffic(HttpClient http, DateTime end, int maxRequests
         {
             string address = $"10.0.{c}.1";
             var random = new Random(c);
-            loops.Add(Loop(TimeSpan.FromMilliseconds(200), () => Page(address, random)));
-            loops.Add(Loop(TimeSpan.FromSeconds(1), () => Search(address, random)));
-            loops.Add(Loop(TimeSpan.FromSeconds(6), () => Upload("lookup", address, "image/jpeg", jpegs[random.Next(jpegs.Length)])));
-            loops.Add(Loop(TimeSpan.FromSeconds(12), () => Render(address, random)));
-            loops.Add(Loop(TimeSpan.FromSeconds(6), () =>
+            if (!without.Contains("page")) loops.Add(Loop(TimeSpan.FromMilliseconds(200), () => Page(address, random)));
+            if (!without.Contains("search")) loops.Add(Loop(TimeSpan.FromSeconds(1), () => Search(address, random)));
+            if (!without.Contains("lookup")) loops.Add(Loop(TimeSpan.FromSeconds(6), () => Upload("lookup", address, "image/jpeg", jpegs[random.Next(jpegs.Length)])));
+            if (!without.Contains("render")) loops.Add(Loop(TimeSpan.FromSeconds(12), () => Render(address, random)));
+            if (!without.Contains("hostile")) loops.Add(Loop(TimeSpan.FromSeconds(6), () =>
             {
                 var (type, body) = hostile[random.Next(hostile.Count)];
                 return Upload("hostile upload", address, type, body);
