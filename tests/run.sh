@@ -13,8 +13,9 @@ if [ -x /usr/bin/python3 ]; then
   /usr/bin/python3 -c 'import onnx' 2>/dev/null || apt_packages+=(python3-onnx)
   /usr/bin/python3 -c 'import pytest' 2>/dev/null || apt_packages+=(python3-pytest)
   /usr/bin/python3 -c 'import regex' 2>/dev/null || apt_packages+=(python3-regex)
+  /usr/bin/python3 -c 'import PIL' 2>/dev/null || apt_packages+=(python3-pil)
 else
-  apt_packages+=(python3 python3-torch python3-torchvision python3-onnx python3-pytest python3-regex)
+  apt_packages+=(python3 python3-torch python3-torchvision python3-onnx python3-pytest python3-regex python3-pil)
 fi
 if [ ${#apt_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

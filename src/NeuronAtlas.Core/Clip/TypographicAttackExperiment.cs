@@ -24,10 +24,7 @@ public sealed class TypographicAttackExperiment(ClipModel model, ZeroShotClassif
             : throw new ArgumentException($"The class '{p.Class}' is not in the label set '{classifier.Labels.Name}'.")).ToArray();
         int count = Math.Min(images.Count, maxImages ?? images.Count);
         var preprocessor = model.Image.Preprocessor;
-        var attacked = new int[pairs.Count];
-        var flipped = new int[pairs.Count];
-        var changed = new double[pairs.Count];
-        int labelled = 0, correct = 0;
+        var tally = new TypographicAttackTally(classes);
         const int chunk = 8;
         for (int start = 0; start < count; start += chunk)
         {
@@ -52,23 +49,14 @@ public sealed class TypographicAttackExperiment(ClipModel model, ZeroShotClassif
             var embeddings = model.Image.EmbedCroppedRaw([.. clean, .. drawn]);
             for (int i = 0; i < n; i++)
             {
-                int before = classifier.Predict(embeddings[i]);
-                int truth = classifier.Labels.IndexOf(images.Describe(start + i).Label);
-                if (truth >= 0) { labelled++; if (before == truth) correct++; }
-                for (int p = 0; p < pairs.Count; p++)
-                {
-                    if (before == classes[p] || truth == classes[p]) continue;
-                    attacked[p]++;
-                    changed[p] += share[i * pairs.Count + p];
-                    if (classifier.Predict(embeddings[n + i * pairs.Count + p]) == classes[p]) flipped[p]++;
-                }
+                var after = Enumerable.Range(0, pairs.Count).Select(p => classifier.Predict(embeddings[n + i * pairs.Count + p])).ToArray();
+                tally.Add(classifier.Predict(embeddings[i]), classifier.Labels.IndexOf(images.Describe(start + i).Label),
+                    after, share.AsSpan(i * pairs.Count, pairs.Count));
             }
             foreach (var image in clean.Concat(drawn)) image.Dispose();
             progress?.Report(new DatasetPassProgress("typographic attack", start + n, count, 0, null));
         }
-        var rows = pairs.Select((pair, p) => new TypographicAttackRow(pair.Class, pair.Text, attacked[p], flipped[p],
-            attacked[p] == 0 ? 0 : flipped[p] / (double)attacked[p], attacked[p] == 0 ? 0 : changed[p] / attacked[p])).ToList();
-        return new TypographicAttackReport(model.Manifest.Id, images.Name, classifier.Labels.Name, count, labelled,
-            labelled == 0 ? null : correct / (double)labelled, rows);
+        return new TypographicAttackReport(model.Manifest.Id, images.Name, classifier.Labels.Name, count, tally.Labelled,
+            tally.CleanAccuracy, tally.Rows(pairs));
     }
 }

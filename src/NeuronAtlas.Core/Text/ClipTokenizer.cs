@@ -30,6 +30,9 @@ public sealed class ClipTokenizer
         _encoder = new BytePairEncoder(vocabulary);
     }
 
+    /// <summary>data/clip/bpe_simple_vocab_16e6.txt.gz, the copy of openai/CLIP's vocabulary the repository ships (MIT).</summary>
+    public static string ShippedVocabularyPath(string repoRoot) => Path.Combine(repoRoot, "data", "clip", "bpe_simple_vocab_16e6.txt.gz");
+
     /// <summary>Loads bpe_simple_vocab_16e6.txt.gz (gzip text: a header line, then one "left right" merge per line).</summary>
     public static ClipTokenizer FromVocabularyFile(string pathToBpeGz)
     {

@@ -30,6 +30,41 @@ public class TypographicAttackTests
     }
 
     [Fact]
+    public void The_tally_attacks_flips_and_averages_exactly_as_the_articles_rule_says_on_a_hand_built_case()
+    {
+        // Label set: 0 cat, 1 dog, 2 iPod. Pairs: ("iPod", "iPod") aims at class 2, ("dog", "woof") at class 1.
+        (string, string)[] pairs = [("iPod", "iPod"), ("dog", "woof")];
+        var tally = new TypographicAttackTally([2, 1]);
+        // clean, truth, predictions with each text drawn, changed pixel shares with each text drawn.
+        tally.Add(0, 0, [2, 0], [0.10, 0.40]);  // a cat: flips to iPod, not to dog
+        tally.Add(2, 0, [2, 1], [0.90, 0.20]);  // predicted iPod already: not attacked with "iPod"; flips to dog
+        tally.Add(0, 2, [2, 2], [0.90, 0.60]);  // labelled iPod: not attacked with "iPod"; "woof" gives iPod, not dog
+        tally.Add(1, -1, [2, 1], [0.20, 0.90]); // unlabelled, predicted dog: flips to iPod; not attacked with "woof"
+        tally.Add(0, 1, [0, 1], [0.30, 0.90]);  // labelled dog: "iPod" does not flip it; not attacked with "woof"
+
+        Assert.Equal(4, tally.Labelled);
+        Assert.Equal(1, tally.Correct);
+        Assert.Equal(0.25, tally.CleanAccuracy);
+        var rows = tally.Rows(pairs);
+        Assert.Equal(new TypographicAttackRow("iPod", "iPod", Images: 3, Flipped: 2, SuccessRate: 2 / 3.0, PixelsChanged: (0.10 + 0.20 + 0.30) / 3), rows[0], RowComparer);
+        Assert.Equal(new TypographicAttackRow("dog", "woof", Images: 3, Flipped: 1, SuccessRate: 1 / 3.0, PixelsChanged: (0.40 + 0.20 + 0.60) / 3), rows[1], RowComparer);
+    }
+
+    [Fact]
+    public void The_tally_of_no_attacked_image_has_zero_rates_and_no_accuracy_without_labels()
+    {
+        var tally = new TypographicAttackTally([1]);
+        tally.Add(1, -1, [1], [0.5]);
+        Assert.Null(tally.CleanAccuracy);
+        Assert.Equal(new TypographicAttackRow("dog", "woof", 0, 0, 0, 0), tally.Rows([("dog", "woof")])[0]);
+        Assert.Throws<ArgumentException>(() => tally.Add(0, 0, [1, 1], [0.1, 0.1]));
+    }
+
+    private static readonly IEqualityComparer<TypographicAttackRow> RowComparer = EqualityComparer<TypographicAttackRow>.Create((a, b) =>
+        a!.Class == b!.Class && a.Text == b.Text && a.Images == b.Images && a.Flipped == b.Flipped
+        && Math.Abs(a.SuccessRate - b.SuccessRate) < 1e-12 && Math.Abs(a.PixelsChanged - b.PixelsChanged) < 1e-12);
+
+    [Fact]
     public void The_experiment_reports_the_articles_columns_with_consistent_counts()
     {
         using var clip = ClipModel.Load(ClipTestExports.TinyResNet(), new InferenceOptions());

@@ -1,35 +1,18 @@
+using NeuronAtlas.Core.Text;
+
 namespace NeuronAtlas.Core.Tests.Text;
 
-/// <summary>
-/// Finds CLIP's bpe_simple_vocab_16e6.txt.gz for tests: $NEURONATLAS_CLIP_VOCAB, else
-/// ../shared/clip/bpe_simple_vocab_16e6.txt.gz next to the repository root. The file is never committed.
-/// </summary>
+/// <summary>The repository's copy of CLIP's bpe_simple_vocab_16e6.txt.gz (data/clip), which every test uses.</summary>
 internal static class ClipVocabularyFile
 {
-    public const string EnvironmentVariable = "NEURONATLAS_CLIP_VOCAB";
-    private const string FileName = "bpe_simple_vocab_16e6.txt.gz";
-
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     public static string Locate()
     {
-        string? configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrEmpty(configured))
-        {
-            if (!File.Exists(configured))
-            {
-                throw new FileNotFoundException($"{EnvironmentVariable} points to {configured}, which does not exist.", configured);
-            }
-            return configured;
-        }
-        string beside = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "clip", FileName));
-        if (!File.Exists(beside))
-        {
-            throw new FileNotFoundException(
-                $"CLIP's BPE vocabulary is missing. Put {FileName} (from the openai/CLIP repository, clip/{FileName}) at " +
-                $"{beside}, or set {EnvironmentVariable} to its path.", beside);
-        }
-        return beside;
+        string shipped = ClipTokenizer.ShippedVocabularyPath(RepositoryRoot);
+        if (!File.Exists(shipped))
+            throw new FileNotFoundException($"CLIP's BPE vocabulary is missing from the repository: {shipped} (restore it with git).", shipped);
+        return shipped;
     }
 
     private static string FindRepositoryRoot()

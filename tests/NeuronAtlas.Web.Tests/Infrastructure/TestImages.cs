@@ -41,6 +41,28 @@ public static class TestImages
         return stream.ToArray();
     }
 
+    /// <summary>The first frame of an animated image, as PNG.</summary>
+    public static byte[] FirstFramePng(byte[] animated)
+    {
+        using var decoded = Image.Load<Rgb24>(animated);
+        using var firstFrame = decoded.Frames.CloneFrame(0);
+        using var png = new MemoryStream();
+        firstFrame.SaveAsPng(png);
+        return png.ToArray();
+    }
+
+    /// <summary>A 160x160 PNG with an opaque red square in the middle, on transparent or white pixels.</summary>
+    public static byte[] RedSquare(bool transparent)
+    {
+        using var image = new Image<Rgba32>(160, 160, transparent ? new Rgba32(0, 0, 0, 0) : new Rgba32(255, 255, 255, 255));
+        for (int y = 40; y < 120; y++)
+            for (int x = 40; x < 120; x++)
+                image[x, y] = new Rgba32(200, 30, 30, 255);
+        using var png = new MemoryStream();
+        image.SaveAsPng(png);
+        return png.ToArray();
+    }
+
     /// <summary>The first half of a valid JPEG: headers intact, scan data cut off.</summary>
     public static byte[] TruncatedJpeg()
     {

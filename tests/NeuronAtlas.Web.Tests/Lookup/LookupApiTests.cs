@@ -3,8 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using NeuronAtlas.Web.Tests.Infrastructure;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace NeuronAtlas.Web.Tests.Lookup;
 
@@ -76,39 +74,22 @@ public sealed class LookupApiTests(WebAppFixture app, ReferenceLookup reference)
     public async Task An_animated_gif_is_looked_up_by_its_first_frame()
     {
         var gif = TestImages.AnimatedGif();
-        using var decoded = Image.Load<Rgb24>(gif);
-        using var firstFrame = decoded.Frames.CloneFrame(0);
-        using var png = new MemoryStream();
-        firstFrame.SaveAsPng(png);
 
         var response = await LookupRequests.PostAsync(app.Client, gif, "animated.gif", "image/gif", "?top=5");
 
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();
         var layer4 = result.GetProperty("layers")[3].GetProperty("neurons").EnumerateArray().Select(n => n.GetProperty("index").GetInt32());
-        Assert.Equal(reference.TopNeurons(png.ToArray(), 5)["layer4"].Select(e => e.Index), layer4);
+        Assert.Equal(reference.TopNeurons(TestImages.FirstFramePng(gif), 5)["layer4"].Select(e => e.Index), layer4);
     }
 
     [Fact]
     public async Task Transparent_pixels_are_seen_on_white_as_in_the_dataset()
     {
-        using var transparent = new Image<Rgba32>(160, 160, new Rgba32(0, 0, 0, 0));
-        using var onWhite = new Image<Rgb24>(160, 160, new Rgb24(255, 255, 255));
-        for (int y = 40; y < 120; y++)
-            for (int x = 40; x < 120; x++)
-            {
-                transparent[x, y] = new Rgba32(200, 30, 30, 255);
-                onWhite[x, y] = new Rgb24(200, 30, 30);
-            }
-        using var transparentPng = new MemoryStream();
-        using var whitePng = new MemoryStream();
-        transparent.SaveAsPng(transparentPng);
-        onWhite.SaveAsPng(whitePng);
-
-        var response = await LookupRequests.PostAsync(app.Client, transparentPng.ToArray(), "sticker.png", "image/png", "?top=5");
+        var response = await LookupRequests.PostAsync(app.Client, TestImages.RedSquare(transparent: true), "sticker.png", "image/png", "?top=5");
 
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();
         var layer4 = result.GetProperty("layers")[3].GetProperty("neurons").EnumerateArray().Select(n => n.GetProperty("index").GetInt32());
-        Assert.Equal(reference.TopNeurons(whitePng.ToArray(), 5)["layer4"].Select(e => e.Index), layer4);
+        Assert.Equal(reference.TopNeurons(TestImages.RedSquare(transparent: false), 5)["layer4"].Select(e => e.Index), layer4);
     }
 
     [Fact]

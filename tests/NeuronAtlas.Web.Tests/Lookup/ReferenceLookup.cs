@@ -1,6 +1,6 @@
 using NeuronAtlas.Core.Images;
-using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Core.Models;
+using NeuronAtlas.Core.Tests.TestData;
 using NeuronAtlas.Web.Tests.Infrastructure;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -8,43 +8,43 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace NeuronAtlas.Web.Tests.Lookup;
 
 /// <summary>
-/// The expected lookup answer, computed outside the web app: ResNet18 on the image, each channel's mean over
-/// positions divided by the test catalog's dataset maximum, highest first.
+/// The expected lookup answer, computed by PyTorch (tools/torch_reference) rather than the ONNX Runtime extraction the
+/// app uses: ResNet18 on the image's model input, each channel's mean over positions divided by the test catalog's
+/// dataset maximum, highest first. The input is <see cref="ImagePreprocessor"/>'s, which the Core tests check against
+/// PIL's. The images the lookup tests send are run through torch once, together.
 /// </summary>
-public sealed class ReferenceLookup : IDisposable
+public sealed class ReferenceLookup
 {
     private readonly ModelManifest _manifest = new TestCatalog().Manifest;
-    private readonly ActivationExtractor _extractor;
+    private readonly List<(float[] Input, Dictionary<string, double[]> Means)> _known = [];
 
-    public ReferenceLookup() => _extractor = ActivationExtractor.Create(_manifest, new InferenceOptions());
+    public ReferenceLookup()
+    {
+        byte[][] images = [TestImages.Jpeg(), TestImages.FirstFramePng(TestImages.AnimatedGif()), TestImages.RedSquare(transparent: false)];
+        var inputs = images.Select(Input).ToArray();
+        var means = TorchResNet18Reference.OnInput(_manifest, inputs.SelectMany(i => i).ToArray());
+        for (int i = 0; i < inputs.Length; i++)
+            _known.Add((inputs[i], means.ToDictionary(l => l.Key, l => l.Value[i])));
+    }
 
     public IReadOnlyDictionary<string, (int Index, float Activation)[]> TopNeurons(byte[] encoded, int top)
+    {
+        var input = Input(encoded);
+        var means = _known.FirstOrDefault(k => k.Input.AsSpan().SequenceEqual(input)).Means
+            ?? throw new ArgumentException("This image was not run through torch: add it to ReferenceLookup's images.");
+        return _manifest.Layers.ToDictionary(layer => layer.Id, layer => Enumerable.Range(0, layer.Channels)
+            .OrderByDescending(c => means[layer.Id][c] / TestCatalog.MaxOf(layer.Id, c))
+            .Take(top)
+            .Select(c => (c, (float)means[layer.Id][c]))
+            .ToArray());
+    }
+
+    private float[] Input(byte[] encoded)
     {
         using var image = Image.Load<Rgb24>(encoded);
         var preprocessor = new ImagePreprocessor(_manifest);
         var input = new float[preprocessor.TensorLength];
         preprocessor.Preprocess(image, input);
-        using var batch = _extractor.Run(input, 1);
-        var result = new Dictionary<string, (int, float)[]>();
-        foreach (var layer in _manifest.Layers)
-        {
-            var tensor = batch.Tensor(layer.Tensor);
-            int plane = layer.Height * layer.Width;
-            var means = new float[layer.Channels];
-            for (int c = 0; c < layer.Channels; c++)
-            {
-                float sum = 0;
-                foreach (var v in tensor.Slice(c * plane, plane)) sum += v;
-                means[c] = sum / plane;
-            }
-            result[layer.Id] = Enumerable.Range(0, layer.Channels)
-                .OrderByDescending(c => means[c] / TestCatalog.MaxOf(layer.Id, c))
-                .Take(top)
-                .Select(c => (c, means[c]))
-                .ToArray();
-        }
-        return result;
+        return input;
     }
-
-    public void Dispose() => _extractor.Dispose();
 }

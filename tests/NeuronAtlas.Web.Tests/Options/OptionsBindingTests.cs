@@ -13,44 +13,6 @@ namespace NeuronAtlas.Web.Tests.Options;
 public sealed class OptionsBindingTests
 {
     [Fact]
-    public void The_repository_appsettings_json_gives_the_documented_defaults()
-    {
-        using var catalog = new TestCatalog();
-        using var factory = new AtlasWebFactory(catalog.Path);
-
-        var uploads = factory.Services.GetRequiredService<IOptions<UploadOptions>>().Value;
-        var atlas = factory.Services.GetRequiredService<IOptions<AtlasOptions>>().Value;
-
-        Assert.Equal(10 * 1024 * 1024, uploads.MaxBytes);
-        Assert.Equal(40_000_000, uploads.MaxPixels);
-        Assert.Equal(2, uploads.MaxConcurrentInferences);
-        Assert.Equal(2000, uploads.QueueTimeoutMs);
-        Assert.Equal("data/models", atlas.ModelsDirectory);
-        Assert.Equal(300, atlas.PageMaxAgeSeconds);
-    }
-
-    [Fact]
-    public void The_repository_appsettings_json_gives_the_documented_live_feature_defaults()
-    {
-        using var catalog = new TestCatalog();
-        using var factory = new AtlasWebFactory(catalog.Path);
-
-        var visualize = factory.Services.GetRequiredService<IOptions<VisualizeOptions>>().Value;
-        var zeroShot = factory.Services.GetRequiredService<IOptions<ZeroShotOptions>>().Value;
-        var search = factory.Services.GetRequiredService<IOptions<SearchOptions>>().Value;
-        var typographic = factory.Services.GetRequiredService<IOptions<TypographicOptions>>().Value;
-
-        Assert.Equal((2, 6, 60, 120), (visualize.MaxConcurrentRuns, visualize.MaxQueued, visualize.QueueTimeoutSeconds, visualize.RunTimeoutSeconds));
-        Assert.Equal((512, 256, 32, 256, 128), (visualize.MaxSteps, visualize.DefaultSteps, visualize.MinImageSize, visualize.MaxImageSize, visualize.DefaultImageSize));
-        Assert.Equal((16, 300, 5), (visualize.ProgressImageEvery, visualize.RendererIdleSeconds, visualize.RetryAfterSeconds));
-        Assert.Equal("default", zeroShot.LabelSet);
-        Assert.Equal(NeuronAtlas.Core.Clip.PromptTemplates.Default.Templates, zeroShot.PromptTemplates);
-        Assert.Equal((5, 100), (zeroShot.Top, zeroShot.MaxCustomLabels));
-        Assert.Equal((20, 100, 200), (search.DefaultTop, search.MaxTop, search.MaxQueryLength));
-        Assert.Equal((40, 8), (typographic.MaxTextLength, typographic.ChangedNeurons));
-    }
-
-    [Fact]
     public void Prompt_templates_from_settings_replace_the_ones_at_their_index()
     {
         using var catalog = new TestCatalog();

@@ -21,7 +21,7 @@ ViT-B/32, ViT-B/16, ViT-L/14) to ONNX for NeuronAtlas. Writes into --out:
                  (every layer4 block) and `image_stage_1..3`; ViTs `image_resblock_<i>` [N,tokens,width]
   text.onnx      input `tokens` [N,77] int64, output `text_embedding` [N,embed]
   manifest.json  NeuronAtlas model manifest
-  bpe_simple_vocab_16e6.txt.gz  the tokenizer vocabulary (from --vocab or an installed clip/open_clip)
+  bpe_simple_vocab_16e6.txt.gz  the tokenizer vocabulary (from --vocab, default data/clip/ in the repository)
   export-info.json  the summary printed at the end (architecture, verification, notes)
 At export the ONNX graphs are run on random inputs and compared with torch (ONNX Runtime when
 installed, otherwise clip_export's ONNX interpreter plus torch.jit.trace); a mismatch exits 1."""
@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--source", help="manifest source (where the weights came from)")
     parser.add_argument("--opset", type=int, default=DEFAULT_OPSET, help=f"ONNX opset (default {DEFAULT_OPSET})")
     parser.add_argument("--vocab", metavar="PATH",
-                        help="bpe_simple_vocab_16e6.txt.gz to copy (default: from an installed clip or open_clip)")
+                        help="bpe_simple_vocab_16e6.txt.gz to copy (default: the repository's data/clip copy)")
     parser.add_argument("--image-size", type=int, metavar="PX",
                         help="export at this input size (multiple of 32, or of the ViT patch); the positional "
                              "embedding is resampled bicubically, so outputs change")

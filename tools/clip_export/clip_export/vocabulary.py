@@ -1,7 +1,6 @@
 """Finds and copies CLIP's BPE vocabulary (bpe_simple_vocab_16e6.txt.gz)."""
 
 import gzip
-import importlib.util
 import os
 import shutil
 from typing import Optional
@@ -11,19 +10,13 @@ from .manifest import VOCABULARY_FILE
 # The tokenizer uses merges 1..48894 after the header line (49152 - 256 - 2).
 MERGES_USED = 48894
 
+# tools/clip_export/clip_export/vocabulary.py -> the repository root, three folders up.
+REPOSITORY_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
-def installed_vocabulary() -> Optional[str]:
-    """The vocabulary shipped inside an installed `clip` or `open_clip` package, if any."""
-    for package in ("clip", "open_clip"):
-        try:
-            spec = importlib.util.find_spec(package)
-        except (ImportError, ValueError):
-            continue
-        for folder in (spec.submodule_search_locations or []) if spec else []:
-            candidate = os.path.join(folder, VOCABULARY_FILE)
-            if os.path.isfile(candidate):
-                return candidate
-    return None
+
+def repository_vocabulary() -> str:
+    """data/clip/bpe_simple_vocab_16e6.txt.gz, the copy of openai/CLIP's vocabulary (MIT) the repository ships."""
+    return os.path.join(REPOSITORY_ROOT, "data", "clip", VOCABULARY_FILE)
 
 
 def check_vocabulary(path: str) -> None:
@@ -38,12 +31,12 @@ def check_vocabulary(path: str) -> None:
 
 
 def copy_vocabulary(explicit_path: Optional[str], out_dir: str) -> str:
-    """Copies the vocabulary into `out_dir`; returns where it came from."""
-    source = explicit_path or installed_vocabulary()
-    if source is None:
+    """Copies the vocabulary (`explicit_path`, else the repository's copy) into `out_dir`; returns where it came from."""
+    source = explicit_path or repository_vocabulary()
+    if not os.path.isfile(source):
         raise FileNotFoundError(
-            f"no {VOCABULARY_FILE} found: install OpenAI's `clip` or `open_clip` package, "
-            "pass --vocab PATH, or export without the text encoder (--no-text)")
+            f"no {VOCABULARY_FILE} at {source}: pass --vocab PATH, restore the repository's data/clip copy, "
+            "or export without the text encoder (--no-text)")
     check_vocabulary(source)
     shutil.copyfile(source, os.path.join(out_dir, VOCABULARY_FILE))
     return source

@@ -6,7 +6,6 @@ import sys
 import pytest
 
 EXPORTER_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-REPO_ROOT = os.path.dirname(os.path.dirname(EXPORTER_ROOT))
 sys.path.insert(0, EXPORTER_ROOT)
 
 try:
@@ -18,15 +17,14 @@ except ImportError as missing:
 
 torch.set_num_threads(max(1, os.cpu_count() or 1))
 
-DEFAULT_VOCABULARY = os.path.join(REPO_ROOT, "..", "shared", "clip", "bpe_simple_vocab_16e6.txt.gz")
-
-
 @pytest.fixture(scope="session")
 def vocabulary_path() -> str:
-    path = os.environ.get("NEURONATLAS_CLIP_VOCAB", DEFAULT_VOCABULARY)
+    """The repository's copy of CLIP's vocabulary, which the exporter copies by default."""
+    from clip_export.vocabulary import repository_vocabulary
+
+    path = repository_vocabulary()
     if not os.path.isfile(path):
-        pytest.fail(f"CLIP's bpe_simple_vocab_16e6.txt.gz not found at {path}: set NEURONATLAS_CLIP_VOCAB "
-                    "to its path (it ships with OpenAI's clip and open_clip packages)")
+        pytest.fail(f"CLIP's bpe_simple_vocab_16e6.txt.gz is missing from the repository at {path} (restore it with git)")
     return path
 
 
@@ -38,7 +36,6 @@ def tiny_exports(tmp_path_factory, vocabulary_path):
     exports = {}
     for architecture in ("RN-tiny", "ViT-tiny"):
         out_dir = str(tmp_path_factory.mktemp(architecture))
-        summary = export_clip(ExportOptions(out_dir=out_dir, random_init=architecture, seed=3,
-                                            vocab=vocabulary_path, batch=3))
+        summary = export_clip(ExportOptions(out_dir=out_dir, random_init=architecture, seed=3, batch=3))
         exports[architecture] = (summary, out_dir)
     return exports

@@ -22,7 +22,8 @@ def test_help_documents_the_options():
 
 def test_launcher_exports_vit_tiny_at_opset_17_and_prints_a_json_summary(tmp_path, vocabulary_path):
     launcher = os.path.join(EXPORTER_ROOT, "export_clip.py")
-    result = _run([launcher, "--random-init", "ViT-tiny", "--out", str(tmp_path), "--vocab", vocabulary_path,
+    # No --vocab, run from elsewhere: the repository's copy is found relative to the script.
+    result = _run([launcher, "--random-init", "ViT-tiny", "--out", str(tmp_path),
                    "--opset", "17", "--id", "vit-test", "--batch", "2", "--threads", "2"], cwd=str(tmp_path))
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
@@ -30,6 +31,7 @@ def test_launcher_exports_vit_tiny_at_opset_17_and_prints_a_json_summary(tmp_pat
     assert "LayerNormalization" in summary["verification"]["text"]["opTypes"]
     assert sorted(os.listdir(tmp_path)) == ["bpe_simple_vocab_16e6.txt.gz", "export-info.json", "image.onnx",
                                             "manifest.json", "text.onnx"]
+    assert summary["vocabularySource"] == vocabulary_path
 
 
 def test_unreadable_checkpoint_exits_2_with_a_message(tmp_path):

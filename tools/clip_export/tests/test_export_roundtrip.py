@@ -142,6 +142,6 @@ def test_image_size_override_resamples_the_positional_embedding(tmp_path):
 
 
 def test_missing_vocabulary_is_an_error_unless_no_text(tmp_path, monkeypatch):
-    monkeypatch.setattr("clip_export.vocabulary.installed_vocabulary", lambda: None)
+    monkeypatch.setattr("clip_export.vocabulary.REPOSITORY_ROOT", str(tmp_path / "no-repository"))
     with pytest.raises(FileNotFoundError, match="--vocab"):
         export_clip(ExportOptions(out_dir=str(tmp_path), random_init="RN-tiny"))
