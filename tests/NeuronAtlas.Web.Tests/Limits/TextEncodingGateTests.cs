@@ -25,7 +25,8 @@ public sealed class TextEncodingGateTests
         }
 
         var admitted = Enumerable.Range(0, 4).Select(_ => gate.RunAsync(Encode, CancellationToken.None)).ToList();
-        await Conditions.WaitUntilAsync(() => gate.Running == 2 && gate.Queued == 2, "the gate");
+        // Two encodings are running (not only admitted) and two wait.
+        await Conditions.WaitUntilAsync(() => Volatile.Read(ref running) == 2 && gate.Running == 2 && gate.Queued == 2, "the gate");
 
         var refused = await Assert.ThrowsAsync<RequestRejectedException>(() => gate.RunAsync(Encode, CancellationToken.None));
         Assert.Equal(503, refused.StatusCode);
