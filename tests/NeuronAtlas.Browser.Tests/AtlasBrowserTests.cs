@@ -20,13 +20,13 @@ public sealed class AtlasBrowserTests : IAsyncLifetime
     private static readonly string? ScreenshotCatalog = Environment.GetEnvironmentVariable("NEURONATLAS_SCREENSHOTS_CATALOG");
 
     private readonly TestCatalog _catalog = new();
-    private KestrelAtlasFactory _app = null!;
+    private AtlasWebFactory _app = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
     public async Task InitializeAsync()
     {
-        _app = new KestrelAtlasFactory(_catalog.Path, new Dictionary<string, string?> { ["Visualize:ProgressImageEvery"] = "2" });
+        _app = AtlasWebFactory.StartKestrel(_catalog.Path, new Dictionary<string, string?> { ["Visualize:ProgressImageEvery"] = "2" });
         (_playwright, _browser) = await DebianChromium.LaunchAsync();
     }
 
@@ -84,7 +84,7 @@ public sealed class AtlasBrowserTests : IAsyncLifetime
         var page = await _browser.NewPageAsync();
         await page.GotoAsync(_app.BaseUrl + "/visualize?model=resnet18&objective=layer4%3A9&steps=512");
         await Assertions.Expect(page.Locator(".atlas-visualize")).ToHaveAttributeAsync("data-state", "optimizing", new() { Timeout = 90000 });
-        using var http = new HttpClient { BaseAddress = new Uri(_app.BaseUrl) };
+        using var http = _app.CreateAtlasClient();
         Assert.Equal(1, (await http.GetFromJsonAsync<JsonElement>("/api/visualize/status")).GetProperty("running").GetInt32());
 
         await page.CloseAsync();

@@ -16,7 +16,7 @@ public sealed class ClipBrowserTests : IAsyncLifetime
     private static readonly bool TakeScreenshots = Environment.GetEnvironmentVariable("NEURONATLAS_SCREENSHOTS") == "1";
 
     private ClipTestCatalog _catalog = null!;
-    private KestrelAtlasFactory _app = null!;
+    private AtlasWebFactory _app = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
@@ -26,7 +26,7 @@ public sealed class ClipBrowserTests : IAsyncLifetime
         var settings = _catalog.Settings();
         settings["Visualize:ProgressImageEvery"] = "2";
         settings["Visualize:MinImageSize"] = "16";
-        _app = new KestrelAtlasFactory(_catalog.Path, settings);
+        _app = AtlasWebFactory.StartKestrel(_catalog.Path, settings);
         (_playwright, _browser) = await DebianChromium.LaunchAsync();
     }
 

@@ -12,13 +12,13 @@ public sealed class RateLimitBrowserTests : IAsyncLifetime
 {
     private const int SearchBurst = 2;
     private readonly TestCatalog _catalog = new();
-    private KestrelAtlasFactory _app = null!;
+    private AtlasWebFactory _app = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
     public async Task InitializeAsync()
     {
-        _app = new KestrelAtlasFactory(_catalog.Path, new Dictionary<string, string?>
+        _app = AtlasWebFactory.StartKestrel(_catalog.Path, new Dictionary<string, string?>
         {
             ["RateLimits:Enabled"] = "true",
             ["RateLimits:Search:TokenLimit"] = SearchBurst.ToString(),
@@ -32,10 +32,10 @@ public sealed class RateLimitBrowserTests : IAsyncLifetime
     public async Task Search_as_you_type_is_refused_with_a_retry_message_once_the_api_spent_the_visitors_allowance()
     {
         var page = await _browser.NewPageAsync();
-        await page.GotoAsync(_app.BaseUrl + "/search");
+        await page.GotoAsync(_app.BaseUrl! + "/search");
         await Assertions.Expect(page.Locator(".atlas-search")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 60000 });
         // The same visitor (127.0.0.1) spends the search allowance through the API.
-        using var http = new HttpClient { BaseAddress = new Uri(_app.BaseUrl) };
+        using var http = new HttpClient { BaseAddress = new Uri(_app.BaseUrl!) };
         for (int i = 0; i < SearchBurst; i++) (await http.GetAsync("/api/search?q=spider")).EnsureSuccessStatusCode();
 
         await page.Locator(".atlas-search-form input[name=q]").FillAsync("spider");

@@ -1,4 +1,4 @@
-"""Writes src/NeuronAtlas.Core/Text/HtmlEntityTable.cs from Python's html.entities.html5.
+"""Writes src/NeuronAtlas.Clip/Text/HtmlEntityTable.cs from Python's html.entities.html5.
 
 The C# tokenizer needs the same HTML5 named character references that Python's
 html.unescape uses (the WHATWG list, including the legacy names without ';'),
@@ -45,7 +45,7 @@ def main():
 // Written by tools/tokenizer_reference/generate_html_entity_table.py from Python {sys.version_info.major}.{sys.version_info.minor}'s
 // html.entities.html5 (the WHATWG HTML named character references). Do not edit by hand.
 // </auto-generated>
-namespace NeuronAtlas.Core.Text;
+namespace NeuronAtlas.Clip.Text;
 
 /// <summary>Named HTML character references as "name=HEX.HEX" items separated by spaces.</summary>
 internal static class HtmlEntityTable

@@ -1,6 +1,6 @@
 """Prints C# test cases (text literal plus the reference ids) for strings given as a JSON list.
 
-Used to write tests/NeuronAtlas.Core.Tests/Text/ClipTokenizerExpectedIdsTests.cs:
+Used to write tests/NeuronAtlas.Clip.Tests/Text/ClipTokenizerExpectedIdsTests.cs:
   /usr/bin/python3 tools/tokenizer_reference/print_csharp_cases.py --vocab PATH < strings.json
 """
 

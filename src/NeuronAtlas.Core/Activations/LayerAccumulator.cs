@@ -51,7 +51,7 @@ public sealed class LayerAccumulator
             for (int c = 0; c < ChannelCount; c++)
             {
                 var map = activations.Slice(n * perImage + (ChannelStart + c) * Positions, Positions);
-                float score = Mean(map);
+                float score = SpatialMean.Of(map);
                 _stats[c].Add(score);
                 if (_topK[c].WouldAccept(score, firstImage + n))
                 {
@@ -60,13 +60,6 @@ public sealed class LayerAccumulator
                 }
             }
         }
-    }
-
-    private static float Mean(ReadOnlySpan<float> values)
-    {
-        double sum = 0;
-        foreach (var v in values) sum += v;
-        return (float)(sum / values.Length);
     }
 
     /// <summary>Adds another accumulator of the same layer and channels (e.g. from another image shard).</summary>

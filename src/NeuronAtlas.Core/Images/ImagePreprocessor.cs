@@ -9,6 +9,8 @@ namespace NeuronAtlas.Core.Images;
 /// <summary>Turns an image into the model's input tensor, exactly as the manifest says: resize, centre-crop, normalize.</summary>
 public sealed class ImagePreprocessor(ModelManifest manifest)
 {
+    private readonly ModelInputNormalization _normalization = new(manifest);
+
     public int Width => manifest.Input.Width;
     public int Height => manifest.Input.Height;
     /// <summary>Floats per image: 3 x Height x Width.</summary>
@@ -34,31 +36,12 @@ public sealed class ImagePreprocessor(ModelManifest manifest)
             throw new ArgumentException($"Expected a {Width}x{Height} image, got {cropped.Width}x{cropped.Height}.");
         if (destination.Length < TensorLength)
             throw new ArgumentException($"Destination holds {destination.Length} floats; {TensorLength} are needed.");
-        var p = manifest.Preprocessing;
-        bool bgr = manifest.Input.ChannelOrder == ChannelOrder.Bgr;
         int plane = Width * Height;
-        // Channel c of the tensor reads RGB channel rgbIndex[c].
-        int[] rgbIndex = bgr ? [2, 1, 0] : [0, 1, 2];
-        var scale = new float[3];
-        var offset = new float[3];
-        for (int c = 0; c < 3; c++)
-        {
-            scale[c] = 1f / (255f * p.Std[c]);
-            offset[c] = -p.Mean[c] / p.Std[c];
-        }
         var pixels = System.Buffers.ArrayPool<Rgb24>.Shared.Rent(plane);
         try
         {
             cropped.CopyPixelDataTo(pixels.AsSpan(0, plane));
-            for (int i = 0; i < plane; i++)
-            {
-                var px = pixels[i];
-                for (int c = 0; c < 3; c++)
-                {
-                    byte v = rgbIndex[c] switch { 0 => px.R, 1 => px.G, _ => px.B };
-                    destination[c * plane + i] = v * scale[c] + offset[c];
-                }
-            }
+            _normalization.Apply(pixels.AsSpan(0, plane), destination);
         }
         finally
         {

@@ -1,5 +1,6 @@
+using NeuronAtlas.Core.Activations;
 using NeuronAtlas.Core.Models;
-using NeuronAtlas.Onnx.Autodiff.Objectives;
+using NeuronAtlas.FeatureVis.Objectives.Graph;
 
 namespace NeuronAtlas.FeatureVis.Objectives;
 
@@ -26,23 +27,14 @@ public sealed record LayerChannelTerm(string LayerId, IReadOnlyList<int> Channel
         int plane = layer.Height * layer.Width;
         int channel = Channels.Count == 1 ? Channels[0] : Channels[item];
         var values = activations.Slice((item * layer.Channels + channel) * plane, plane);
-        if (Readout == SpatialReadout.Centre) return values[layer.Height / 2 * layer.Width + layer.Width / 2];
-        double sum = 0;
-        foreach (var v in values) sum += v;
-        return (float)(sum / plane);
+        return Readout == SpatialReadout.Centre ? values[layer.Height / 2 * layer.Width + layer.Width / 2] : SpatialMean.Of(values);
     }
 
-    public override Objective ToObjective(LayerManifest layer)
+    public override ObjectiveTerm ToGraphTerm(LayerManifest layer)
     {
         foreach (var channel in Channels)
             if (channel < 0 || channel >= layer.Channels)
                 throw new ArgumentOutOfRangeException(nameof(layer), $"{Description}: channel {channel} is outside 0..{layer.Channels - 1} of layer '{layer.Id}'.");
-        return (Readout, Channels.Count) switch
-        {
-            (SpatialReadout.Mean, 1) => Objective.Channel(layer.Tensor, Channels[0]),
-            (SpatialReadout.Mean, _) => Objective.Channel(layer.Tensor, Channels),
-            (_, 1) => Objective.Neuron(layer.Tensor, Channels[0]),
-            _ => Objective.Neuron(layer.Tensor, Channels),
-        };
+        return ChannelWeightsTerm.OneHot(layer.Tensor, Channels, Readout, Description);
     }
 }

@@ -1,5 +1,5 @@
 using NeuronAtlas.Core.Models;
-using NeuronAtlas.Onnx.Autodiff.Objectives;
+using NeuronAtlas.FeatureVis.Objectives.Graph;
 
 namespace NeuronAtlas.FeatureVis.Objectives;
 
@@ -13,5 +13,5 @@ public sealed record LayerDiversityTerm(string LayerId) : LayerTerm(LayerId)
 
     public override float? ReadOut(ReadOnlySpan<float> activations, LayerManifest layer, int item) => null;
 
-    public override Objective ToObjective(LayerManifest layer) => Objective.Diversity(layer.Tensor);
+    public override ObjectiveTerm ToGraphTerm(LayerManifest layer) => new DiversityTerm(layer.Tensor);
 }

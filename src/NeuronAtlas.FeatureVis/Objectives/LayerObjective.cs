@@ -1,13 +1,13 @@
 using System.Globalization;
 using NeuronAtlas.Core.Models;
-using NeuronAtlas.Onnx.Autodiff.Objectives;
+using NeuronAtlas.FeatureVis.Objectives.Graph;
 
 namespace NeuronAtlas.FeatureVis.Objectives;
 
 /// <summary>
 /// What a feature visualization maximizes, over the layer ids of a model's manifest: a weighted sum of channel,
-/// neuron, direction and diversity terms. Combine with + and -, scale with * and / by numbers, like Lucent's
-/// objectives; <see cref="ToObjective"/> maps it onto the autodiff objective over the layers' tensors.
+/// neuron, direction, diversity and text terms. Combine with + and -, scale with * and / by numbers, like Lucent's
+/// objectives; <see cref="ToObjective"/> maps it onto the graph objective over the layers' tensors that the autodiff differentiates.
 /// Text form: <see cref="ObjectiveExpression.Parse"/>.
 /// </summary>
 public sealed class LayerObjective
@@ -36,11 +36,23 @@ public sealed class LayerObjective
 
     public static LayerObjective Direction(string layerId, IReadOnlyList<float[]> directionPerItem) => FromTerm(new LayerDirectionTerm(layerId, directionPerItem));
 
+    /// <summary>
+    /// text:"a spider": the cosine between a CLIP model's image embedding and <paramref name="direction"/>, the phrase's
+    /// unit text embedding. The manifest it renders with needs <see cref="EmbeddingLayer.AddTo"/>.
+    /// </summary>
+    public static LayerObjective Text(string text, float[] direction) => FromTerm(new TextCosineTerm(EmbeddingLayer.Id, text, direction));
+
     /// <summary>Lucid's diversity across the batch at a layer.</summary>
     public static LayerObjective Diversity(string layerId) => FromTerm(new LayerDiversityTerm(layerId));
 
     /// <summary>For example "channel(layer4:12) - 0.5 × channel(layer3:7)".</summary>
-    public string Description => Objective.DescribeWeightedSum(Terms.Select(t => (t.Weight, t.Term.Description)));
+    public string Description => string.Concat(Terms.Select((t, i) =>
+    {
+        var sign = t.Weight < 0 ? (i == 0 ? "-" : " - ") : (i == 0 ? "" : " + ");
+        var magnitude = MathF.Abs(t.Weight);
+        var factor = magnitude == 1f ? "" : magnitude.ToString("G4", CultureInfo.InvariantCulture) + " × ";
+        return sign + factor + t.Term.Description;
+    }));
 
     /// <summary>Equal keys build identical gradient graphs (for a given batch size).</summary>
     public string Key => string.Join(" + ", Terms.Select(t => $"{t.Weight.ToString("R", CultureInfo.InvariantCulture)}*{t.Term.Key}"));
@@ -65,23 +77,20 @@ public sealed class LayerObjective
 
     public bool HasDiversity => Terms.Any(t => t.Term is LayerDiversityTerm);
 
-    /// <summary>The autodiff objective over the manifest's tensors; throws naming the layer or channel that does not exist.</summary>
+    /// <summary>The graph objective over the manifest's tensors; throws naming the layer or channel that does not exist.</summary>
     /// <param name="optimizedTensor">
     /// Maps a layer's tensor to the tensor the gradient graph reads instead (for example a ReLU's input), for every
     /// term but diversity; null reads the layers' own tensors.
     /// </param>
-    public Objective ToObjective(ModelManifest manifest, Func<string, string>? optimizedTensor = null)
+    public GraphObjective ToObjective(ModelManifest manifest, Func<string, string>? optimizedTensor = null)
     {
-        Objective? result = null;
-        foreach (var (weight, term) in Terms)
+        if (Terms.Count == 0) throw new InvalidOperationException("The objective has no terms.");
+        return new GraphObjective(Terms.Select(t =>
         {
-            var layer = manifest.GetLayer(term.LayerId);
-            if (optimizedTensor is not null && term is not LayerDiversityTerm) layer = layer with { Tensor = optimizedTensor(layer.Tensor) };
-            var objective = term.ToObjective(layer);
-            var weighted = weight == 1f ? objective : objective * weight;
-            result = result is null ? weighted : result + weighted;
-        }
-        return result ?? throw new InvalidOperationException("The objective has no terms.");
+            var layer = manifest.GetLayer(t.Term.LayerId);
+            if (optimizedTensor is not null && t.Term is not LayerDiversityTerm) layer = layer with { Tensor = optimizedTensor(layer.Tensor) };
+            return new WeightedTerm(t.Weight, t.Term.ToGraphTerm(layer));
+        }).ToList());
     }
 
     /// <summary>The layer ids whose activations <see cref="ReadOut"/> needs.</summary>

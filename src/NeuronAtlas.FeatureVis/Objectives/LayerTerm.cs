@@ -1,5 +1,6 @@
+using System.Security.Cryptography;
 using NeuronAtlas.Core.Models;
-using NeuronAtlas.Onnx.Autodiff.Objectives;
+using NeuronAtlas.FeatureVis.Objectives.Graph;
 
 namespace NeuronAtlas.FeatureVis.Objectives;
 
@@ -11,8 +12,8 @@ public abstract record LayerTerm(string LayerId)
     /// <summary>How many per-item entries the term holds (one objective per batch item), or null when all items share it.</summary>
     public virtual int? ItemCount => null;
 
-    /// <summary>The autodiff objective over the layer's tensor; throws when the term does not fit the layer.</summary>
-    public abstract Objective ToObjective(LayerManifest layer);
+    /// <summary>The nodes computing the term from the layer's tensor; throws when the term does not fit the layer.</summary>
+    public abstract ObjectiveTerm ToGraphTerm(LayerManifest layer);
 
     /// <summary>
     /// The term's value for batch item <paramref name="item"/> computed from the layer's activations
@@ -22,6 +23,13 @@ public abstract record LayerTerm(string LayerId)
 
     /// <summary>A string that differs whenever the built gradient graph would differ.</summary>
     public virtual string Key => Description;
+
+    /// <summary>The description with a hash of vectors it leaves out (directions, text embeddings), for <see cref="Key"/>.</summary>
+    protected string KeyWithVectors(IEnumerable<float[]> vectors)
+    {
+        var bytes = vectors.SelectMany(v => v.SelectMany(BitConverter.GetBytes)).ToArray();
+        return $"{Description}#{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}";
+    }
 
     public override string ToString() => Description;
 }

@@ -1,23 +1,25 @@
 using System.Globalization;
 using NeuronAtlas.Core.Models;
-using NeuronAtlas.Onnx.Autodiff.Objectives;
+using NeuronAtlas.FeatureVis.Objectives.Graph;
 using Kind = NeuronAtlas.FeatureVis.Objectives.ObjectiveTokenKind;
 
 namespace NeuronAtlas.FeatureVis.Objectives;
 
 /// <summary>
-/// Reads objectives written as text, such as <c>layer4:12 + layer4:40 - 0.5*layer3:7</c>.
+/// Reads objectives written as text, such as <c>layer4:12 + layer4:40 - 0.5*layer3:7</c> or <c>text:"spider" + 0.5*layer4:12</c>.
 /// <code>
 /// expression := term { ("+" | "-") term }
 /// term       := unary { ["*" | "/"] unary }        a bare juxtaposition multiplies: 0.5 layer3:7
 /// unary      := ("-" | "+") unary | primary
-/// primary    := number | layer ":" channel | function | "(" expression ")"
+/// primary    := number | layer ":" channel | text | function | "(" expression ")"
+/// text       := "text" ":" ( '"' phrase '"' | "'" phrase "'" | phrase up to the end )
 /// function   := "channel" arg | "neuron" arg | "diversity" layerArg
 /// arg        := "(" layer ":" channel ")" | layer ":" channel
 /// layerArg   := "(" layer ")" | layer
 /// </code>
 /// <c>layer:c</c> and <c>channel(layer:c)</c> are the mean of channel c over positions; <c>neuron(layer:c)</c> is its
-/// value at the centre; <c>diversity(layer)</c> rewards a batch whose items differ. Numbers only multiply or divide
+/// value at the centre; <c>diversity(layer)</c> rewards a batch whose items differ; <c>text:"a spider"</c> (CLIP models) is the
+/// cosine between the image's CLIP embedding and the phrase's text embedding, which a resolver passed in supplies. Numbers only multiply or divide
 /// objectives (or each other); an objective cannot be multiplied by an objective, nor a number added to one.
 /// </summary>
 public sealed class ObjectiveExpression
@@ -25,26 +27,37 @@ public sealed class ObjectiveExpression
     /// <summary>The grammar above, for help texts.</summary>
     public const string Syntax =
         "layer:channel (mean over positions), channel(layer:c), neuron(layer:c) (centre position), diversity(layer); " +
-        "combine with + and -, weight with numbers: 2*layer4:12 - 0.5 layer3:7, (layer4:1 + layer4:2) / 2.";
+        "combine with + and -, weight with numbers: 2*layer4:12 - 0.5 layer3:7, (layer4:1 + layer4:2) / 2. " +
+        "CLIP models also take text:\"a spider\" (the cosine between the image's CLIP embedding and the text's), alone or combined: " +
+        "text:\"spider\" + 0.5*image_block_4_5:12.";
+
+    /// <summary>The longest phrase a text term takes (CLIP reads at most 77 tokens anyway).</summary>
+    public const int MaxTextLength = 200;
 
     private readonly string _text;
     private readonly List<ObjectiveToken> _tokens;
     private readonly ModelManifest? _manifest;
+    private readonly Func<string, float[]>? _textDirection;
     private int _next;
 
-    private ObjectiveExpression(string text, ModelManifest? manifest)
+    private ObjectiveExpression(string text, ModelManifest? manifest, Func<string, float[]>? textDirection)
     {
         _text = text;
         _manifest = manifest;
+        _textDirection = textDirection;
         _tokens = ObjectiveToken.Split(text);
     }
 
     /// <summary>Parses <paramref name="text"/>; with a manifest, layer ids and channels are checked against it.</summary>
+    /// <param name="textDirection">
+    /// For CLIP models, gives a phrase's unit text embedding (called once per text term); null where the model has none,
+    /// which makes a text term an error.
+    /// </param>
     /// <exception cref="ObjectiveSyntaxException">The text is malformed or names a layer or channel the model lacks.</exception>
-    public static LayerObjective Parse(string text, ModelManifest? manifest = null)
+    public static LayerObjective Parse(string text, ModelManifest? manifest = null, Func<string, float[]>? textDirection = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parser = new ObjectiveExpression(text, manifest);
+        var parser = new ObjectiveExpression(text, manifest, textDirection);
         if (parser.Peek.Kind == Kind.End) throw new ObjectiveSyntaxException("The objective is empty", text, 0);
         var value = parser.ParseSum();
         if (parser.Peek.Kind != Kind.End) throw parser.Error($"Expected '+', '-', '*' or '/' but found {parser.Peek.Shown}", parser.Peek);
@@ -128,6 +141,9 @@ public sealed class ObjectiveExpression
                 var inner = ParseSum();
                 Expect(Kind.Close, "')' to close the '(' at position " + (token.Position + 1));
                 return inner;
+            case Kind.Name when Peek.Kind == Kind.Colon && _tokens[_next + 1].Kind == Kind.Text:
+                Take();
+                return new Value(LayerObjective.FromTerm(ParseText(token, Take())), 0, token.Position);
             case Kind.Name when Peek.Kind == Kind.Colon:
                 _next--;
                 return new Value(LayerObjective.FromTerm(ParseReference(SpatialReadout.Mean)), 0, token.Position);
@@ -165,6 +181,17 @@ public sealed class ObjectiveExpression
         if (layer is not null && channel >= layer.Channels)
             throw Error($"Channel {channel} is outside layer '{layerId}', which has channels 0..{layer.Channels - 1}", channelToken);
         return new LayerChannelTerm(layerId, [channel], readout);
+    }
+
+    private TextCosineTerm ParseText(ObjectiveToken keyword, ObjectiveToken phrase)
+    {
+        if (_textDirection is null)
+            throw Error(_manifest is null
+                ? "text:\"...\" needs a CLIP model, whose text embedding it compares with the image's"
+                : $"Model '{_manifest.Id}' is not a CLIP model, so it has no text embedding; use a layer objective such as {_manifest.Layers[0].Id}:0", keyword);
+        if (phrase.Text.Length > MaxTextLength)
+            throw Error($"The text is {phrase.Text.Length} characters long; the limit is {MaxTextLength}", phrase);
+        return new TextCosineTerm(EmbeddingLayer.Id, phrase.Text, _textDirection(phrase.Text));
     }
 
     private (string Id, LayerManifest? Layer) ParseLayer()

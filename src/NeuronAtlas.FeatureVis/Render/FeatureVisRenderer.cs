@@ -11,7 +11,8 @@ namespace NeuronAtlas.FeatureVis.Render;
 /// Renders feature visualizations of one model (Lucent's render_vis): optimizes parameterized images so that, after
 /// random transforms, a resize to the input size and the model's own normalization, they maximize an objective.
 /// Gradient graphs are built once per (objective, batch size) and their ONNX Runtime sessions kept for reuse
-/// (the <see cref="SessionCacheSize"/> most recent). Thread-safe; each render runs on the thread pool.
+/// (the <see cref="SessionCacheSize"/> most recent; one that falls out is disposed once no render uses it).
+/// Thread-safe; each render runs on the thread pool.
 /// </summary>
 public sealed class FeatureVisRenderer : IDisposable
 {
@@ -28,7 +29,7 @@ public sealed class FeatureVisRenderer : IDisposable
     private readonly InferenceOptions _inference;
     private readonly ILogger? _logger;
     private readonly Dictionary<int, GradientGraphBuilder> _builders = [];
-    private readonly LinkedList<(string Key, GradientSession Session)> _sessions = new();
+    private readonly LeaseCache<GradientSession> _sessions = new(SessionCacheSize);
     private readonly Lock _gate = new();
 
     public FeatureVisRenderer(ModelManifest manifest, InferenceOptions? inference = null, ILogger? logger = null)
@@ -57,9 +58,9 @@ public sealed class FeatureVisRenderer : IDisposable
         var layerTensors = objective.PerItemLayers.Select(id => Manifest.GetLayer(id).Tensor).ToList();
         return Task.Run(() =>
         {
-            var session = Session($"{objective.Key}|{batch}|{options.OptimizePreActivation}", layerTensors,
-                () => Builder(batch).Build(autodiffObjective, extraOutputs: layerTensors));
-            return new RenderRun(Manifest, objective, session, batch, options).Run(progress, ct);
+            using var session = _sessions.Acquire($"{objective.Key}|{batch}|{options.OptimizePreActivation}", () =>
+                new GradientSession(Builder(batch).Build(autodiffObjective, extraOutputs: layerTensors), Manifest.Input.Name, layerTensors, _inference, _logger));
+            return new RenderRun(Manifest, objective, session.Value, batch, options).Run(progress, ct);
         }, ct);
     }
 
@@ -103,31 +104,9 @@ public sealed class FeatureVisRenderer : IDisposable
         return producer is { OpType: "Relu" } ? producer.Input[0] : tensor;
     }
 
-    private GradientSession Session(string key, IReadOnlyList<string> extraOutputs, Func<GradientGraph> build)
-    {
-        lock (_gate)
-        {
-            for (var node = _sessions.First; node is not null; node = node.Next)
-                if (node.Value.Key == key)
-                {
-                    _sessions.Remove(node);
-                    _sessions.AddFirst(node);
-                    return node.Value.Session;
-                }
-            var session = new GradientSession(build(), Manifest.Input.Name, extraOutputs, _inference, _logger);
-            _sessions.AddFirst((key, session));
-            // Evicted sessions may still be running a render; they are left to the garbage collector's finalizer.
-            while (_sessions.Count > SessionCacheSize) _sessions.RemoveLast();
-            return session;
-        }
-    }
+    /// <summary>Gradient sessions kept for reuse (built or being built).</summary>
+    public int CachedSessions => _sessions.Count;
 
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            foreach (var (_, session) in _sessions) session.Dispose();
-            _sessions.Clear();
-        }
-    }
+    /// <summary>Disposes the cached sessions; one still running a render is disposed when that render ends.</summary>
+    public void Dispose() => _sessions.Dispose();
 }

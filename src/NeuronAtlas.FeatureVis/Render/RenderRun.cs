@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NeuronAtlas.Core.Images;
 using NeuronAtlas.Core.Models;
 using NeuronAtlas.FeatureVis.Objectives;
 using NeuronAtlas.FeatureVis.Parameterizations;

@@ -1,4 +1,3 @@
-using NeuronAtlas.Onnx.Autodiff.Objectives;
 using NeuronAtlas.Onnx.Graph;
 using Onnx;
 using DataType = Onnx.TensorProto.Types.DataType;
@@ -51,18 +50,11 @@ public sealed class GradientGraphBuilder
 
     public IReadOnlyDictionary<string, int[]> InputShapes => _inputShapes;
 
-    /// <summary>
-    /// A graph for the ResNet-style "precompute gradient" command: input [1, 3, H, W], objective the mean
-    /// of one channel of one layer; outputs "objective", "objective_total" and "{input}_gradient".
-    /// </summary>
-    public static GradientGraph ForChannel(ModelProto model, string inputName, int[] inputShape, string layer, int channel) =>
-        new GradientGraphBuilder(model, inputName, inputShape).Build(Objective.Channel(layer, channel));
-
     /// <summary>Builds a graph returning the objective and d(total objective)/d(input) for each differentiated input.</summary>
-    /// <param name="objective">What to maximize.</param>
+    /// <param name="objective">The nodes that end in the scalar to differentiate (NeuronAtlas.FeatureVis builds them from objectives).</param>
     /// <param name="differentiate">The inputs to differentiate; by default every input given a shape.</param>
     /// <param name="extraOutputs">Forward tensors to also return (for example the layer's activations).</param>
-    public GradientGraph Build(Objective objective, IReadOnlyList<string>? differentiate = null, IReadOnlyList<string>? extraOutputs = null)
+    public GradientGraph Build(IGraphObjective objective, IReadOnlyList<string>? differentiate = null, IReadOnlyList<string>? extraOutputs = null)
     {
         var model = _prepared.Clone();
         var graph = model.Graph;
@@ -78,7 +70,7 @@ public sealed class GradientGraphBuilder
 
         var firstObjectiveNode = graph.Node.Count;
         var batchSize = _inputShapes[differentiate[0]][0];
-        var (perItem, total) = ObjectiveEmitter.Emit(objective, new GraphEmitter(graph, Opset, "objective_"), resolved, batchSize);
+        var (perItem, total) = objective.Emit(new GraphEmitter(graph, Opset, "objective_"), resolved, batchSize);
         var objectiveNodes = graph.Node.Skip(firstObjectiveNode).ToList();
         resolved.AddAll(TensorShapeResolver.ResolveNodes(graph, objectiveNodes, resolved, Opset));
 

@@ -31,7 +31,7 @@ public static class LookupApi
             context.Response.Headers.CacheControl = "no-store";
             return TypedResults.Ok(result);
         }
-        catch (RequestRejectedException rejection)
+        catch (Exception failure) when (failure.AsRejection() is { } rejection)
         {
             return rejection.ToProblem(context, services.Limits.Value.RetryAfterSeconds);
         }

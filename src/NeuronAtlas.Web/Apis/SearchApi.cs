@@ -28,7 +28,7 @@ public static class SearchApi
         {
             return TypedResults.Ok(await search.SearchAsync(q, model, layer, top, ct));
         }
-        catch (RequestRejectedException rejection)
+        catch (Exception failure) when (failure.AsRejection() is { } rejection)
         {
             return rejection.ToProblem(context, retryAfterSeconds: 1);
         }

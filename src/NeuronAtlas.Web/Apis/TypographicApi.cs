@@ -32,7 +32,7 @@ public static class TypographicApi
             var label = TypographicLabelReader.Read(Value);
             return TypedResults.Ok(await services.Attacks.AttackAsync(upload.Image, Value("model"), label, Value("labels"), ct));
         }
-        catch (RequestRejectedException rejection)
+        catch (Exception failure) when (failure.AsRejection() is { } rejection)
         {
             return rejection.ToProblem(context, services.Limits.Value.RetryAfterSeconds);
         }

@@ -33,14 +33,16 @@ public static class VisualizeApi
             var modelId = body.Model ?? await services.Catalog.GetDefaultModelIdAsync(ct)
                 ?? throw RequestRejectedException.UnknownModel("The catalog has no models.");
             var request = services.Visualize.Complete(modelId, body.Objective, body.Seed, body.Steps, body.Size);
-            var result = await services.Visualize.RenderAsync(request, progress: null, ct);
-            context.Response.Headers["X-Objective"] = result.ObjectiveDescription;
+            var prepared = await services.Visualize.PrepareAsync(request, ct);
+            // Headers are set before the render takes a slot: one the server could not send would waste the render.
+            context.Response.Headers["X-Objective"] = AsciiHeaderValue.Encode(prepared.Objective.Description);
+            context.Response.Headers["X-Visualize-Url"] = request.Url;
+            var result = await services.Visualize.RenderAsync(prepared, progress: null, ct);
             if (result.Objective is { } value) context.Response.Headers["X-Objective-Value"] = value.ToString("R", CultureInfo.InvariantCulture);
             if (result.InitialObjective is { } initial) context.Response.Headers["X-Initial-Objective-Value"] = initial.ToString("R", CultureInfo.InvariantCulture);
-            context.Response.Headers["X-Visualize-Url"] = request.Url;
             return TypedResults.File(result.Png, "image/png");
         }
-        catch (RequestRejectedException rejection)
+        catch (Exception failure) when (failure.AsRejection() is { } rejection)
         {
             return rejection.ToProblem(context, services.Limits.Value.RetryAfterSeconds);
         }

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Core.Inference;
+using NeuronAtlas.Web.Caching;
 using NeuronAtlas.Web.Manifests;
 
 namespace NeuronAtlas.Web.Clip;
@@ -10,11 +11,11 @@ namespace NeuronAtlas.Web.Clip;
 /// One <see cref="ClipModel"/> per CLIP model, loaded on first use and shared (it is thread-safe). Only the text
 /// encoder is loaded here; image embeddings come from the lookup's extractor, which already outputs them.
 /// Work that runs the text encoder holds a <see cref="Use"/>: when the app stops, a model still in use is disposed
-/// once its last use ends, never under a running inference.
+/// once its last use ends, never under a running inference. A model that failed to load is tried again on the next use.
 /// </summary>
 public sealed class ClipModelPool(ModelManifests manifests, IOptions<InferenceOptions> inference, ILogger<ClipModelPool> logger) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<ClipModel>> _models = new();
+    private readonly ConcurrentDictionary<string, RetryingLazy<ClipModel>> _models = new();
     private readonly Dictionary<ClipModel, int> _uses = [];
     private readonly Lock _gate = new();
     private bool _disposed;
@@ -23,7 +24,7 @@ public sealed class ClipModelPool(ModelManifests manifests, IOptions<InferenceOp
     public ClipModel? Get(string modelId)
     {
         if (manifests.Find(modelId) is not { } manifest || !ClipModel.IsClip(manifest)) return null;
-        return _models.GetOrAdd(modelId, _ => new Lazy<ClipModel>(() =>
+        return _models.GetOrAdd(modelId, _ => new RetryingLazy<ClipModel>(() =>
         {
             logger.LogInformation("Loading the CLIP text encoder of {Model}.", modelId);
             return ClipModel.Load(manifest, inference.Value, logger);

@@ -1,73 +1,59 @@
 using Microsoft.Extensions.Options;
-using NeuronAtlas.Core.Clip;
-using NeuronAtlas.Core.TextRendering;
+using NeuronAtlas.Clip.ZeroShot;
+using NeuronAtlas.Clip.Typographic;
+using NeuronAtlas.Clip.TextRendering;
+using NeuronAtlas.Web.Caching;
 using NeuronAtlas.Web.Lookup;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Options;
 using NeuronAtlas.Web.Problems;
 using NeuronAtlas.Web.Routing;
-using NeuronAtlas.Web.Uploads;
 using SixLabors.ImageSharp;
 
 namespace NeuronAtlas.Web.Clip;
 
 /// <summary>
 /// The typographic attack lab: draws text onto an uploaded image (as the model sees it: resized and centre-cropped),
-/// runs the CLIP model on both, and compares their zero-shot labels and neurons. The upload goes through the same
-/// checks and inference slots as the lookup and stays in memory.
+/// runs the CLIP model on both, and compares their zero-shot labels and neurons. Both images go through the lookup's
+/// pipeline (<see cref="ImageLookupService.RunAsync"/>): the same upload checks, preprocessing, inference slots and
+/// extraction, in one batch. The upload stays in memory.
 /// </summary>
 public sealed class TypographicAttackService(
-    UploadImageDecoder decoder,
-    InferenceGate gate,
-    ExtractorPool extractors,
-    LookupCatalogReader catalog,
     ImageLookupService lookup,
     ZeroShotService zeroShot,
     IOptions<TypographicOptions> options,
     IHostEnvironment environment) : IDisposable
 {
-    private readonly Lazy<FontLibrary> _fonts = new(() => FontLibrary.Shipped(environment.ContentRootPath));
+    private readonly RetryingLazy<FontLibrary> _fonts = new(() => FontLibrary.Shipped(environment.ContentRootPath));
 
     /// <summary>The fonts a label can use, by index (file names under data/fonts).</summary>
     public IReadOnlyList<string> FontNames => _fonts.Value.Files.Select(Path.GetFileNameWithoutExtension).ToList()!;
 
     /// <exception cref="RequestRejectedException">400 bad label or not a CLIP model, 404 unknown model, upload rejections, 503 busy.</exception>
-    public async Task<TypographicResult> AttackAsync(byte[] upload, string? modelId, TypographicLabel label, string? labels, CancellationToken ct)
+    /// <remarks>Runs on the thread pool, never on the caller's thread (a Blazor circuit's), as the lookup does.</remarks>
+    public Task<TypographicResult> AttackAsync(byte[] upload, string? modelId, TypographicLabel label, string? labels, CancellationToken ct) =>
+        Task.Run(() => AttackOnPoolAsync(upload, modelId, label, labels, ct), ct);
+
+    private async Task<TypographicResult> AttackOnPoolAsync(byte[] upload, string? modelId, TypographicLabel label, string? labels, CancellationToken ct)
     {
         Validate(label);
-        var inspected = decoder.Inspect(upload);
-        var model = await catalog.ResolveAsync(modelId, ct);
-        var clip = lookup.ClipFor(model.ModelId, labels)
-            ?? throw RequestRejectedException.Invalid($"Model '{model.ModelId}' is not a CLIP model: typographic attacks are read through zero-shot labels.");
-        // A typed label list is encoded through the text-encoding gate before taking an image-inference slot.
-        var classifier = await zeroShot.ClassifierAsync(clip, labels, ct);
-        var (extractor, preprocessor) = extractors.Get(model.ModelId, model.Layers.Select(l => l.LayerId).ToList())
-            ?? throw LookupCatalogReader.UnknownModel(model.ModelId);
+        var attack = new TypographicAttack(_fonts.Value);
+        return await lookup.RunAsync(upload, modelId, labels, "typographic attacks are read through zero-shot labels",
+            cropped => [attack.Render(cropped, label)], async run =>
+            {
+                var (before, after) = (run.Images[0], run.Images[1]);
+                var classifier = run.Classifier!;
+                float[] beforeEmbedding = run.Embedding(0)!, afterEmbedding = run.Embedding(1)!;
+                var changed = run.Model.Layers.Select(layer => ChangedLayer(run.Model.ModelId, layer, run.Batch.Tensor(layer.TensorName))).ToList();
 
-        using (await gate.EnterAsync(ct))
-        {
-            using var image = decoder.Decode(inspected);
-            using var before = preprocessor.ResizeAndCrop(image);
-            using var after = new TypographicAttack(_fonts.Value).Render(before, label);
-            int length = preprocessor.TensorLength;
-            var input = new float[2 * length];
-            preprocessor.WriteTensor(before, input.AsSpan(0, length));
-            preprocessor.WriteTensor(after, input.AsSpan(length, length));
-            using var batch = extractor.Run(input, 2);
-
-            var embeddings = batch.Tensor(clip.Manifest.Embedding!.Tensor);
-            int d = embeddings.Length / 2;
-            float[] beforeEmbedding = embeddings[..d].ToArray(), afterEmbedding = embeddings[d..].ToArray();
-            var changed = model.Layers.Select(layer => ChangedLayer(model.ModelId, layer, batch.Tensor(layer.TensorName))).ToList();
-
-            using var beforeJpeg = new MemoryStream();
-            await before.SaveAsJpegAsync(beforeJpeg, ct);
-            using var afterPng = new MemoryStream();
-            await after.SaveAsPngAsync(afterPng, ct);
-            return new TypographicResult(model.ModelId, model.DisplayName, label.Text, TypographicAttack.ChangedPixelShare(before, after),
-                zeroShot.Classify(classifier, beforeEmbedding), zeroShot.Classify(classifier, afterEmbedding),
-                Target(classifier, label.Text, beforeEmbedding, afterEmbedding), changed, beforeJpeg.ToArray(), afterPng.ToArray());
-        }
+                using var beforeJpeg = new MemoryStream();
+                await before.SaveAsJpegAsync(beforeJpeg, ct);
+                using var afterPng = new MemoryStream();
+                await after.SaveAsPngAsync(afterPng, ct);
+                return new TypographicResult(run.Model.ModelId, run.Model.DisplayName, label.Text, TypographicAttack.ChangedPixelShare(before, after),
+                    zeroShot.Classify(classifier, beforeEmbedding), zeroShot.Classify(classifier, afterEmbedding),
+                    Target(classifier, label.Text, beforeEmbedding, afterEmbedding), changed, beforeJpeg.ToArray(), afterPng.ToArray());
+            }, ct);
     }
 
     /// <summary>Checks a label's text and placement; a 400 rejection names the first problem.</summary>

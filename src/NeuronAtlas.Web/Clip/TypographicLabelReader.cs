@@ -1,5 +1,5 @@
 using System.Globalization;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Web.Problems;
 using SixLabors.ImageSharp.PixelFormats;
 

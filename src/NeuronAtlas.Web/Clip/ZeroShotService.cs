@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Clip.ZeroShot;
+using NeuronAtlas.Web.Caching;
 using NeuronAtlas.Web.Limits;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Options;
@@ -25,9 +27,9 @@ public sealed class ZeroShotService(
     ILogger<ZeroShotService> logger) : IDisposable
 {
     private static readonly TimeSpan CustomClassifierLifetime = TimeSpan.FromMinutes(10);
-    private readonly ConcurrentDictionary<string, Lazy<ZeroShotClassifier>> _defaults = new();
+    private readonly ConcurrentDictionary<string, RetryingLazy<ZeroShotClassifier>> _defaults = new();
     private readonly MemoryCache _custom = new(new MemoryCacheOptions { SizeLimit = options.Value.CustomClassifierCacheLabels, TrackStatistics = true });
-    private readonly Lazy<PromptTemplates> _templates = new(() =>
+    private readonly RetryingLazy<PromptTemplates> _templates = new(() =>
         options.Value.PromptTemplates.Length == 0 ? PromptTemplates.Default : new PromptTemplates(options.Value.PromptTemplates));
 
     public PromptTemplates Templates => _templates.Value;
@@ -88,7 +90,7 @@ public sealed class ZeroShotService(
 
     /// <summary>The classifier of the shipped default label set (prepared once per model, its embeddings cached on disk).</summary>
     public ZeroShotClassifier DefaultClassifier(ClipModel model) =>
-        _defaults.GetOrAdd(model.Manifest.Id, _ => new Lazy<ZeroShotClassifier>(() =>
+        _defaults.GetOrAdd(model.Manifest.Id, _ => new RetryingLazy<ZeroShotClassifier>(() =>
         {
             var root = environment.ContentRootPath;
             var labels = LabelSet.Shipped(root, options.Value.LabelSet);

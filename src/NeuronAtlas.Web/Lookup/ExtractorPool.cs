@@ -2,18 +2,22 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using NeuronAtlas.Core.Images;
 using NeuronAtlas.Core.Inference;
+using NeuronAtlas.Web.Caching;
 using NeuronAtlas.Web.Manifests;
 
 namespace NeuronAtlas.Web.Lookup;
 
-/// <summary>One ONNX session per model, created on first use and shared by all lookups (sessions are thread-safe).</summary>
+/// <summary>
+/// One ONNX session per model, created on first use and shared by all lookups (sessions are thread-safe); a model that
+/// failed to load is tried again on the next lookup.
+/// </summary>
 public sealed class ExtractorPool(
     ModelManifests manifests,
     IOptions<InferenceOptions> inferenceOptions,
     IOptions<NeuronAtlas.Web.Options.UploadOptions> uploadOptions,
     ILogger<ExtractorPool> logger) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<(ActivationExtractor Extractor, ImagePreprocessor Preprocessor)>> _models = new();
+    private readonly ConcurrentDictionary<string, RetryingLazy<(ActivationExtractor Extractor, ImagePreprocessor Preprocessor)>> _models = new();
 
     /// <summary>The model's extractor for the given layers (fixed by the first call) and its preprocessor; null when no manifest declares the model.</summary>
     public (ActivationExtractor Extractor, ImagePreprocessor Preprocessor)? Get(string modelId, IReadOnlyList<string> layerIds)

@@ -1,18 +1,20 @@
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Web.Clip;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Routing;
 using NeuronAtlas.Web.Uploads;
-using SixLabors.ImageSharp;
 using NeuronAtlas.Web.Problems;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
 
 namespace NeuronAtlas.Web.Lookup;
 
 /// <summary>
 /// Finds the neurons an uploaded image excites. Each neuron's activation is its mean over positions (as in the
 /// catalog's dataset pass), ranked relative to the neuron's dataset maximum: a neuron at 1.0 fires as strongly
-/// as on its best dataset image. Neurons whose dataset maximum is not positive are not ranked.
+/// as on its best dataset image. Neurons whose dataset maximum is not positive are not ranked. Its pipeline
+/// (<see cref="RunAsync"/>) serves the typographic attack too.
 /// </summary>
 public sealed class ImageLookupService(
     UploadImageDecoder decoder,
@@ -27,31 +29,65 @@ public sealed class ImageLookupService(
     /// <param name="modelId">A catalog model; null for the default one.</param>
     /// <param name="labels">CLIP models only: zero-shot labels separated by new lines or commas; null uses the default label set.</param>
     /// <exception cref="RequestRejectedException">The upload or request is refused, with the status to answer.</exception>
-    public async Task<LookupResult> LookupAsync(byte[] upload, string? modelId, int top, CancellationToken ct, string? labels = null)
+    /// <remarks>
+    /// Runs on the thread pool, never on the caller's thread: a Blazor circuit would otherwise decode, load models,
+    /// build zero-shot classifiers (up to labels × templates text encodings) and run inference on its own thread.
+    /// </remarks>
+    public Task<LookupResult> LookupAsync(byte[] upload, string? modelId, int top, CancellationToken ct, string? labels = null) =>
+        Task.Run(() => LookupOnPoolAsync(upload, modelId, top, labels, ct), ct);
+
+    private async Task<LookupResult> LookupOnPoolAsync(byte[] upload, string? modelId, int top, string? labels, CancellationToken ct)
     {
         if (top is < 1 or > MaxTop) throw RequestRejectedException.Invalid($"top must be between 1 and {MaxTop}.");
+        return await RunAsync(upload, modelId, labels, clipRequiredFor: null, _ => [], async run =>
+        {
+            var layers = run.Model.Layers.Select(layer => RankLayer(run.Model.ModelId, layer, run.Batch, top)).ToList();
+            var embedding = run.Embedding(0);
+            var labelled = run.Classifier is null ? null : zeroShot.Classify(run.Classifier, embedding);
+            using var jpeg = new MemoryStream();
+            await run.Images[0].SaveAsJpegAsync(jpeg, ct);
+            return new LookupResult(run.Model.ModelId, run.Model.DisplayName, run.Upload.Format.Name, run.Upload.Width, run.Upload.Height,
+                labelled, layers, jpeg.ToArray(), embedding);
+        }, ct);
+    }
+
+    /// <summary>
+    /// The lookup pipeline, which the typographic attack shares. Checks the upload, the model and the labels before any
+    /// inference; then, in an inference slot, decodes the upload, resizes and centre-crops it as the model sees it, adds
+    /// the images <paramref name="derive"/> makes from the crop, runs the model on all of them in one batch and lets
+    /// <paramref name="read"/> read the result. The images are disposed afterwards.
+    /// </summary>
+    /// <param name="clipRequiredFor">Why the caller needs a CLIP model (a 400 says so for other models); null when any model will do.</param>
+    internal async Task<T> RunAsync<T>(byte[] upload, string? modelId, string? labels, string? clipRequiredFor,
+        Func<Image<Rgb24>, IReadOnlyList<Image<Rgb24>>> derive, Func<LookupRun, Task<T>> read, CancellationToken ct)
+    {
         var inspected = decoder.Inspect(upload);
         var model = await catalog.ResolveAsync(modelId, ct);
+        var clip = ClipFor(model.ModelId, labels);
+        if (clip is null && clipRequiredFor is not null)
+            throw RequestRejectedException.Invalid($"Model '{model.ModelId}' is not a CLIP model: {clipRequiredFor}.");
         var (extractor, preprocessor) = extractors.Get(model.ModelId, model.Layers.Select(l => l.LayerId).ToList())
             ?? throw LookupCatalogReader.UnknownModel(model.ModelId);
-        var clip = ClipFor(model.ModelId, labels);
         // A typed label list is encoded here, through the text-encoding gate, before taking an image-inference slot.
         var classifier = clip is null ? null : await zeroShot.ClassifierAsync(clip, labels, ct);
 
         using (await gate.EnterAsync(ct))
         {
-            using var image = decoder.Decode(inspected);
-            using var cropped = preprocessor.ResizeAndCrop(image);
-            var input = new float[preprocessor.TensorLength];
-            preprocessor.WriteTensor(cropped, input);
-            using var batch = extractor.Run(input, 1);
-            var layers = model.Layers.Select(layer => RankLayer(model.ModelId, layer, batch, top)).ToList();
-            var embedding = clip is null ? null : batch.Tensor(clip.Manifest.Embedding!.Tensor).ToArray();
-            var labelled = classifier is null ? null : zeroShot.Classify(classifier, embedding);
-            using var jpeg = new MemoryStream();
-            await cropped.SaveAsJpegAsync(jpeg, ct);
-            return new LookupResult(model.ModelId, model.DisplayName, inspected.Format.Name, inspected.Width, inspected.Height,
-                labelled, layers, jpeg.ToArray(), embedding);
+            var images = new List<Image<Rgb24>>();
+            try
+            {
+                using (var image = decoder.Decode(inspected)) images.Add(preprocessor.ResizeAndCrop(image));
+                images.AddRange(derive(images[0]));
+                int length = preprocessor.TensorLength;
+                var input = new float[images.Count * length];
+                for (int i = 0; i < images.Count; i++) preprocessor.WriteTensor(images[i], input.AsSpan(i * length, length));
+                using var batch = extractor.Run(input, images.Count);
+                return await read(new LookupRun(model, inspected, clip, classifier, images, batch));
+            }
+            finally
+            {
+                foreach (var image in images) image.Dispose();
+            }
         }
     }
 
@@ -59,11 +95,12 @@ public sealed class ImageLookupService(
     /// Zero-shot labels for an image embedding from an earlier lookup, with another label list. Only the label list runs
     /// through the text encoder (and its gate); comparing it with the stored embedding needs no inference slot.
     /// </summary>
-    public async Task<ZeroShotLabels> RelabelAsync(string modelId, float[] imageEmbedding, string? labels, CancellationToken ct)
+    /// <remarks>Runs on the thread pool, as <see cref="LookupAsync"/>.</remarks>
+    public Task<ZeroShotLabels> RelabelAsync(string modelId, float[] imageEmbedding, string? labels, CancellationToken ct) => Task.Run(async () =>
     {
         var clip = ClipFor(modelId, labels) ?? throw RequestRejectedException.Invalid($"Model '{modelId}' is not a CLIP model: it has no zero-shot labels.");
         return zeroShot.Classify(await zeroShot.ClassifierAsync(clip, labels, ct), imageEmbedding);
-    }
+    }, ct);
 
     /// <summary>
     /// The model's CLIP encoders, or null for other models. A typed label list is checked here, before any inference.

@@ -1,3 +1,5 @@
+using NeuronAtlas.Core.Activations;
+
 namespace NeuronAtlas.Web.Lookup;
 
 /// <summary>A layer's neurons as the lookup needs them, indexed by channel.</summary>
@@ -20,14 +22,6 @@ public sealed record LookupLayerData(
         if (batchTensor.Length != batchSize * length)
             throw new InvalidOperationException(
                 $"Layer {LayerId} gave {batchTensor.Length} values for {batchSize} images; the catalog says {Channels}x{Height}x{Width}.");
-        var itemValues = batchTensor.Slice(item * length, length);
-        var means = new float[Channels];
-        for (int c = 0; c < Channels; c++)
-        {
-            float sum = 0;
-            foreach (float v in itemValues.Slice(c * plane, plane)) sum += v;
-            means[c] = sum / plane;
-        }
-        return means;
+        return SpatialMean.PerChannel(batchTensor, Channels, plane, item);
     }
 }

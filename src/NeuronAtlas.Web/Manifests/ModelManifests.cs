@@ -1,17 +1,18 @@
 using Microsoft.Extensions.Options;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Core.Models;
+using NeuronAtlas.Web.Caching;
 using NeuronAtlas.Web.Options;
 
 namespace NeuronAtlas.Web.Manifests;
 
 /// <summary>
-/// The model manifests under Atlas:ModelsDirectory, read once on first use. Live features (lookup, zero-shot,
+/// The model manifests under Atlas:ModelsDirectory, read once on first use (read again on the next use if reading failed). Live features (lookup, zero-shot,
 /// visualize) need them; without the folder, every model is treated as having no manifest.
 /// </summary>
 public sealed class ModelManifests(IOptions<AtlasOptions> options, IHostEnvironment environment, ILogger<ModelManifests> logger)
 {
-    private readonly Lazy<ModelRegistry> _registry = new(() =>
+    private readonly RetryingLazy<ModelRegistry> _registry = new(() =>
     {
         var directory = options.Value.ModelsFullPath(environment.ContentRootPath);
         if (Directory.Exists(directory)) return ModelRegistry.FromDirectory(directory);

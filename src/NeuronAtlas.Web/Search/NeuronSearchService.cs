@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Clip.NeuronLabels;
 using NeuronAtlas.Web.Catalog;
 using NeuronAtlas.Web.Clip;
 using NeuronAtlas.Web.Limits;

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Core.Models;
+using NeuronAtlas.FeatureVis.Objectives;
 using NeuronAtlas.FeatureVis.Render;
 using NeuronAtlas.Web.Options;
-using NeuronAtlas.Web.Visualize.Objectives;
 
 namespace NeuronAtlas.Web.Visualize;
 

@@ -38,10 +38,19 @@ public sealed class VisualizeService(
     public VisualizeRequest Complete(string modelId, string objective, int? seed, int? steps, int? size) =>
         new(modelId, objective.Trim(), seed ?? 0, steps ?? options.Value.DefaultSteps, size ?? options.Value.DefaultImageSize);
 
-    /// <summary>Checks the bounds and parses the objective without rendering.</summary>
-    /// <exception cref="RequestRejectedException">400 out of bounds, 404 unknown model.</exception>
+    /// <summary>
+    /// Checks the bounds and parses the objective without rendering, on the thread pool, never on the caller's thread (a
+    /// Blazor circuit's): a text objective runs the CLIP text encoder. Render the result with
+    /// <see cref="RenderAsync(PreparedVisualization, Action{VisualizeUpdate}?, CancellationToken)"/>, so the objective is
+    /// read and encoded once per run.
+    /// </summary>
+    /// <exception cref="RequestRejectedException">400 out of bounds, 404 unknown model, 503 when the text encoder is busy.</exception>
     /// <exception cref="ObjectiveSyntaxException">The objective cannot be read; its position says where.</exception>
-    public LayerObjective Validate(VisualizeRequest request)
+    public Task<PreparedVisualization> PrepareAsync(VisualizeRequest request, CancellationToken ct) =>
+        // A CLIP model's objective may be text:"...", whose parsing runs the text encoder: through its gate.
+        manifests.IsClip(request.ModelId) ? textGate.RunAsync(() => Prepare(request), ct) : Task.Run(() => Prepare(request), ct);
+
+    private PreparedVisualization Prepare(VisualizeRequest request)
     {
         var limits = options.Value;
         if (request.Steps < 1 || request.Steps > limits.MaxSteps)
@@ -53,7 +62,7 @@ public sealed class VisualizeService(
             throw RequestRejectedException.Invalid($"The objective is {request.Objective.Length} characters long; the limit is {limits.MaxObjectiveLength}.");
         var manifest = manifests.Find(request.ModelId)
             ?? throw RequestRejectedException.UnknownModel($"No model '{request.ModelId}' has a manifest in the models folder, so it cannot be visualized.");
-        return VisualizeObjectiveParser.Parse(request.Objective, manifest, TextDirection(request.ModelId));
+        return new PreparedVisualization(request, manifest, VisualizeObjectiveParser.Parse(request.Objective, manifest, TextDirection(request.ModelId)));
     }
 
     /// <summary>A phrase's unit CLIP text embedding for a CLIP model; null for other models.</summary>
@@ -67,20 +76,31 @@ public sealed class VisualizeService(
         };
     }
 
-    /// <exception cref="RequestRejectedException">400/404 as <see cref="Validate"/>; 503 busy (queue full or wait too long) or time limit.</exception>
+    /// <summary>Prepares and renders a request (<see cref="PrepareAsync"/>, then the render).</summary>
+    /// <exception cref="RequestRejectedException">400/404 as <see cref="PrepareAsync"/>; 503 busy (queue full or wait too long) or time limit.</exception>
     /// <exception cref="ObjectiveSyntaxException">The objective cannot be read.</exception>
+    public async Task<VisualizeResult> RenderAsync(VisualizeRequest request, Action<VisualizeUpdate>? progress, CancellationToken ct) =>
+        await RenderAsync(await PrepareAsync(request, ct).ConfigureAwait(false), progress, ct).ConfigureAwait(false);
+
+    /// <summary>
+    /// Waits for a run slot and renders a prepared request in it, on the thread pool (loading a model and building its
+    /// gradient graph take a while); <paramref name="progress"/> is called on the render's thread.
+    /// </summary>
+    /// <exception cref="RequestRejectedException">503 busy (queue full or wait too long) or time limit.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
-    public async Task<VisualizeResult> RenderAsync(VisualizeRequest request, Action<VisualizeUpdate>? progress, CancellationToken ct)
+    /// <remarks>A missing ONNX file or an op without a gradient rule surfaces as is; <see cref="FailureRejections"/> maps it.</remarks>
+    public Task<VisualizeResult> RenderAsync(PreparedVisualization prepared, Action<VisualizeUpdate>? progress, CancellationToken ct) =>
+        Task.Run(() => RenderOnPoolAsync(prepared, progress, ct), ct);
+
+    private async Task<VisualizeResult> RenderOnPoolAsync(PreparedVisualization prepared, Action<VisualizeUpdate>? progress, CancellationToken ct)
     {
-        // A CLIP model's objective may be text:"...", whose parsing runs the text encoder: through its gate.
-        var objective = manifests.IsClip(request.ModelId) ? await textGate.RunAsync(() => Validate(request), ct) : Validate(request);
-        var manifest = manifests.Find(request.ModelId)!;
+        var (request, manifest, objective) = prepared;
         Interlocked.Increment(ref _active);
         try
         {
             using var slot = await queue.EnterAsync(position => progress?.Invoke(new VisualizeUpdate(VisualizeStage.Queued, position, 0, request.Steps, null, null)), ct);
             progress?.Invoke(new VisualizeUpdate(VisualizeStage.Preparing, 0, 0, request.Steps, null, null));
-            var renderer = Acquire(slot.Number, manifest);
+            var renderer = renderers.Acquire(slot.Number, manifest);
             try
             {
                 return await RenderInSlotAsync(renderer, request, objective, progress, ct);
@@ -93,18 +113,6 @@ public sealed class VisualizeService(
         finally
         {
             Interlocked.Decrement(ref _active);
-        }
-    }
-
-    private FeatureVisRenderer Acquire(int slot, NeuronAtlas.Core.Models.ModelManifest manifest)
-    {
-        try
-        {
-            return renderers.Acquire(slot, manifest);
-        }
-        catch (FileNotFoundException missing)
-        {
-            throw RequestRejectedException.UnknownModel($"Model '{manifest.Id}' cannot be rendered: {missing.Message}");
         }
     }
 

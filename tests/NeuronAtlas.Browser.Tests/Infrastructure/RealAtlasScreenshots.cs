@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using NeuronAtlas.Web.Tests.Infrastructure;
 
 namespace NeuronAtlas.Browser.Tests.Infrastructure;
 
@@ -14,7 +15,7 @@ public sealed class RealAtlasScreenshots(IBrowser browser, string catalogPath)
     public async Task TakeAsync(Func<string, string> pathFor)
     {
         if (!File.Exists(catalogPath)) Assert.Fail($"NEURONATLAS_SCREENSHOTS_CATALOG names {catalogPath}, which does not exist.");
-        await using var app = new KestrelAtlasFactory(catalogPath);
+        await using var app = AtlasWebFactory.StartKestrel(catalogPath);
         using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
 

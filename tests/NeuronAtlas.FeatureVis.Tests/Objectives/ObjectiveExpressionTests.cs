@@ -1,6 +1,6 @@
 using NeuronAtlas.FeatureVis.Objectives;
 using NeuronAtlas.FeatureVis.Tests.Support;
-using NeuronAtlas.Onnx.Autodiff.Objectives;
+using NeuronAtlas.FeatureVis.Objectives.Graph;
 
 namespace NeuronAtlas.FeatureVis.Tests.Objectives;
 
@@ -98,5 +98,58 @@ public class ObjectiveExpressionTests
         Assert.Equal(0f, objective.ReadOut(values, Manifest, 0));
         Assert.Equal(3f + 0.5f * 4f, objective.ReadOut(values, Manifest, 1), 5);
         Assert.Throws<InvalidOperationException>(() => (LayerObjective.Channel("layer1", [0, 1]) + LayerObjective.Channel("layer1", [0, 1, 2])).ItemCount);
+    }
+    private static float[] FakeEmbedding(string text) => [text.Length, 1f];
+
+    [Theory]
+    [InlineData("text:\"spider\" + 0.5*layer4:12", "1:text(\"spider\")|0.5:channel(layer4:12)")]
+    [InlineData("0.5*layer4:12 - 2*TEXT : 'café'", "0.5:channel(layer4:12)|-2:text(\"café\")")]
+    [InlineData("(text:\"a spider\" + text:\"a web\") / 2", "0.5:text(\"a spider\")|0.5:text(\"a web\")")]
+    [InlineData("layer4:1 + text: a bare phrase to the end ", "1:channel(layer4:1)|1:text(\"a bare phrase to the end\")")]
+    [InlineData("-text:\"it's\"", "-1:text(\"it's\")")]
+    public void Text_terms_combine_with_layer_terms(string text, string expected)
+    {
+        var resolved = new List<string>();
+        var objective = ObjectiveExpression.Parse(text, Manifest, phrase =>
+        {
+            resolved.Add(phrase);
+            return FakeEmbedding(phrase);
+        });
+        Assert.Equal(expected, string.Join("|", objective.Terms.Select(t => $"{t.Weight.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{t.Term.Description}")));
+        var textTerms = objective.Terms.Select(t => t.Term).OfType<TextCosineTerm>().ToList();
+        Assert.Equal(textTerms.Select(t => t.Text), resolved);
+        Assert.All(textTerms, t => Assert.Equal(FakeEmbedding(t.Text), t.Direction));
+        Assert.All(textTerms, t => Assert.Equal(EmbeddingLayer.Id, t.LayerId));
+    }
+
+    [Theory]
+    [InlineData("text:\"spider", 5, "no closing \"")]
+    [InlineData("layer4:1 + text:", 16, "Expected the text after 'text:'")]
+    [InlineData("text:\"  \"", 5, "The text is empty")]
+    [InlineData("text:\"a\" layer4:1", 9, "Two objectives cannot be multiplied")]
+    [InlineData("text:\"a\" text", 9, "Unknown function or layer 'text'")]
+    public void Malformed_text_terms_name_the_problem_and_its_position(string text, int position, string problem)
+    {
+        var error = Assert.Throws<ObjectiveSyntaxException>(() => ObjectiveExpression.Parse(text, Manifest, FakeEmbedding));
+        Assert.Contains(problem, error.Message);
+        Assert.Equal(position, error.Position);
+    }
+
+    [Fact]
+    public void A_text_term_needs_a_text_encoder_and_a_phrase_within_the_limit()
+    {
+        var noEncoder = Assert.Throws<ObjectiveSyntaxException>(() => ObjectiveExpression.Parse("layer4:1 + text:\"spider\"", Manifest));
+        Assert.Contains("Model 'resnet18' is not a CLIP model", noEncoder.Message);
+        Assert.Equal(11, noEncoder.Position);
+        var tooLong = new string('a', ObjectiveExpression.MaxTextLength + 1);
+        var error = Assert.Throws<ObjectiveSyntaxException>(() => ObjectiveExpression.Parse($"text:\"{tooLong}\"", Manifest, FakeEmbedding));
+        Assert.Contains($"the limit is {ObjectiveExpression.MaxTextLength}", error.Message);
+        Assert.Equal(5, error.Position);
+    }
+
+    [Fact]
+    public void A_layer_named_text_keeps_its_channel_syntax()
+    {
+        Assert.Equal("channel(text:3)", ObjectiveExpression.Parse("text:3").Description);
     }
 }

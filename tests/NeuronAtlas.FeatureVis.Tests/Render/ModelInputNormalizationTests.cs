@@ -1,3 +1,4 @@
+using NeuronAtlas.Core.Images;
 using NeuronAtlas.FeatureVis.Render;
 using NeuronAtlas.FeatureVis.Tests.Support;
 

@@ -1,5 +1,4 @@
 using NeuronAtlas.Onnx.Autodiff;
-using NeuronAtlas.Onnx.Autodiff.Objectives;
 using NeuronAtlas.Onnx.Tests.Support;
 using Onnx;
 
@@ -13,7 +12,7 @@ public class GradientGraphBuilderTests
         var model = TestModels.Create().Input("X", 2, 3).Node("Celu", ["X"], "Y").Output("Y").Build();
         model.Graph.Node[0].Name = "my_celu";
 
-        var error = Assert.Throws<MissingGradientRuleException>(() => new GradientGraphBuilder(model, "X", [2, 3]).Build(Objective.Sum("Y")));
+        var error = Assert.Throws<MissingGradientRuleException>(() => new GradientGraphBuilder(model, "X", [2, 3]).Build(new TensorSum("Y")));
 
         Assert.Equal("Celu", error.OpType);
         Assert.Equal("my_celu", error.NodeName);
@@ -35,7 +34,7 @@ public class GradientGraphBuilderTests
         });
         var inputs = new Dictionary<string, FloatTensor> { ["X"] = FloatTensor.RandomAwayFromZero(new Random(37), 0.05f, 2, 3) };
 
-        var graph = new GradientGraphBuilder(model, "X", [2, 3], registry: registry).Build(Objective.Sum("Y"));
+        var graph = new GradientGraphBuilder(model, "X", [2, 3], registry: registry).Build(new TensorSum("Y"));
 
         GradientCheck.AssertMatchesFiniteDifferences(graph, inputs);
     }
@@ -45,14 +44,14 @@ public class GradientGraphBuilderTests
     {
         var model = TestModels.Create().Input("X", 2).Node("Shape", ["X"], "s").Node("Cast", ["s"], "Y", NeuronAtlas.Onnx.Graph.OnnxAttribute.Int("to", 1))
             .Output("Y").Build();
-        var error = Assert.Throws<InvalidOperationException>(() => new GradientGraphBuilder(model, "X", [2]).Build(Objective.Sum("Y")));
+        var error = Assert.Throws<InvalidOperationException>(() => new GradientGraphBuilder(model, "X", [2]).Build(new TensorSum("Y")));
         Assert.Contains("does not depend on X", error.Message);
     }
 
     [Fact]
     public void The_gradient_graph_is_saved_as_onnx_that_runs_the_same_after_loading()
     {
-        var graph = GradientGraphBuilder.ForChannel(TinyConvNet.Build(), "X", [1, 2, 6, 6], "deep", 1);
+        var graph = new GradientGraphBuilder(TinyConvNet.Build(), "X", [1, 2, 6, 6]).Build(new ChannelMean("deep", 1));
         var path = Path.Combine(Path.GetTempPath(), $"gradient-{Guid.NewGuid():N}.onnx");
         try
         {

@@ -1,5 +1,4 @@
 using NeuronAtlas.Onnx.Autodiff;
-using NeuronAtlas.Onnx.Autodiff.Objectives;
 using NeuronAtlas.Onnx.Tests.Support;
 
 namespace NeuronAtlas.Onnx.Tests.Autodiff;
@@ -12,7 +11,7 @@ public class ResNet18GradientTests
     {
         var random = new Random(43);
         var image = ResNet18.RandomImage(random);
-        var graph = GradientGraphBuilder.ForChannel(ResNet18.Load(), ResNet18.Input, [1, 3, 224, 224], ResNet18.Stage3, 17);
+        var graph = new GradientGraphBuilder(ResNet18.Load(), ResNet18.Input, [1, 3, 224, 224]).Build(new ChannelMean(ResNet18.Stage3, 17));
         using var runner = new OrtRunner(graph.Model);
         var gradient = runner.Run(ResNet18.Feed(image))[graph.InputGradientOutput];
 
@@ -43,7 +42,7 @@ public class ResNet18GradientTests
         var model = ResNet18.Load();
         // ResNet18 is fully convolutional up to its last stage, so a 64 px input keeps the example fast.
         var batchGraph = new GradientGraphBuilder(model, ResNet18.Input, [8, 3, 64, 64])
-            .Build(Objective.Channel(ResNet18.Stage3, channels));
+            .Build(new ChannelMean(ResNet18.Stage3, channels));
         var batchImages = ResizedBatch(images, 64);
         var outputs = OrtRunner.RunOnce(batchGraph.Model, ResNet18.Feed(batchImages));
         Assert.Equal([8], outputs[GradientGraph.PerItemObjectiveName].Shape);
@@ -54,7 +53,7 @@ public class ResNet18GradientTests
         foreach (var item in new[] { 1, 6 })
         {
             var image = new FloatTensor(batchImages.Data.Skip(item * itemSize).Take(itemSize).ToArray(), [1, 3, 64, 64]);
-            var alone = OrtRunner.RunOnce(single.Build(Objective.Channel(ResNet18.Stage3, channels[item])).Model, ResNet18.Feed(image));
+            var alone = OrtRunner.RunOnce(single.Build(new ChannelMean(ResNet18.Stage3, channels[item])).Model, ResNet18.Feed(image));
             Assert.Equal(alone[GradientGraph.PerItemObjectiveName].Data[0], outputs[GradientGraph.PerItemObjectiveName].Data[item], 3);
             var batchGradient = outputs[batchGraph.InputGradientOutput].Data.AsSpan(item * itemSize, itemSize).ToArray();
             var scale = alone["Input247_gradient"].Data.Max(MathF.Abs);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using NeuronAtlas.Onnx.Autodiff;
-using NeuronAtlas.Onnx.Autodiff.Objectives;
 using NeuronAtlas.Onnx.IO;
 using NeuronAtlas.Onnx.Tests.Support;
 using Onnx;
@@ -33,7 +32,7 @@ public class TorchReferenceGradientTests(ITestOutputHelper output)
                 var torchValues = meta.RootElement.GetProperty($"{objectiveName}_objective").EnumerateArray().Select(v => v.GetSingle()).ToArray();
                 var expected = NpyFile.Read(Path.Combine(folder, $"grad_{objectiveName}.npy"));
 
-                var graph = builder.Build(Objective.Channel(tensor, channels));
+                var graph = builder.Build(new ChannelMean(tensor, channels));
                 var outputs = OrtRunner.RunOnce(graph.Model, new Dictionary<string, FloatTensor> { [inputName] = new(input.Data, input.Shape) });
 
                 var values = outputs[GradientGraph.PerItemObjectiveName].Data;

@@ -1,5 +1,4 @@
 using NeuronAtlas.Onnx.Autodiff;
-using NeuronAtlas.Onnx.Autodiff.Objectives;
 using NeuronAtlas.Onnx.Graph;
 using Onnx;
 
@@ -19,7 +18,7 @@ public static class GradientCheck
     {
         var weighted = WithRandomWeighting(forward, output, inputs, new Random(1234));
         var shapes = inputs.ToDictionary(p => p.Key, p => p.Value.Shape);
-        var gradientGraph = new GradientGraphBuilder(weighted, shapes).Build(Objective.Sum("weighted"), differentiate ?? inputs.Keys.ToList());
+        var gradientGraph = new GradientGraphBuilder(weighted, shapes).Build(new TensorSum("weighted"), differentiate ?? inputs.Keys.ToList());
         AssertMatchesFiniteDifferences(gradientGraph, inputs, step, absoluteTolerance, relativeTolerance);
     }
 

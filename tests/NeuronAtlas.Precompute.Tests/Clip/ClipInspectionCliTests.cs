@@ -1,10 +1,11 @@
 using System.Text.Json;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Clip.ZeroShot;
 using NeuronAtlas.Core.Images;
 using NeuronAtlas.Core.Inference;
-using NeuronAtlas.Core.Tests.Clip;
+using NeuronAtlas.Clip.Tests.TestData;
 using NeuronAtlas.Core.Tests.TestData;
-using NeuronAtlas.Core.Text;
+using NeuronAtlas.Clip.Text;
 using SixLabors.ImageSharp;
 
 namespace NeuronAtlas.Precompute.Tests.Clip;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using NeuronAtlas.Core.Catalog;
-using NeuronAtlas.Core.Tests.Clip;
+using NeuronAtlas.Clip.Tests.TestData;
 using NeuronAtlas.Core.Tests.TestData;
 
 namespace NeuronAtlas.Precompute.Tests.Clip;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NeuronAtlas.Core.Catalog;
-using NeuronAtlas.Core.Tests.Clip;
-
+using NeuronAtlas.Clip.Tests.TestData;
 namespace NeuronAtlas.Precompute.Tests.Clip;
 
 public class ResNet50x4CatalogTests

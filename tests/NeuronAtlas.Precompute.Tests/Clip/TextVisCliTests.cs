@@ -1,7 +1,7 @@
 using NeuronAtlas.Core.Catalog;
-using NeuronAtlas.Core.Tests.Clip;
+using NeuronAtlas.Clip.Tests.TestData;
 using NeuronAtlas.Core.Tests.TestData;
-using NeuronAtlas.Core.Tests.TextVis;
+using NeuronAtlas.Clip.Tests.TextVis;
 
 namespace NeuronAtlas.Precompute.Tests.Clip;
 

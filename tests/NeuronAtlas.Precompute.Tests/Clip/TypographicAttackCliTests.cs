@@ -1,4 +1,4 @@
-using NeuronAtlas.Core.Tests.Clip;
+using NeuronAtlas.Clip.Tests.TestData;
 using NeuronAtlas.Core.Tests.TestData;
 
 namespace NeuronAtlas.Precompute.Tests.Clip;

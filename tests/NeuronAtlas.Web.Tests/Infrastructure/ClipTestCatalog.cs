@@ -3,7 +3,7 @@ using NeuronAtlas.Core;
 using NeuronAtlas.Core.Catalog;
 using NeuronAtlas.Core.Catalog.Entities;
 using NeuronAtlas.Core.Models;
-using NeuronAtlas.Core.Tests.Clip;
+using NeuronAtlas.Clip.Tests.TestData;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace NeuronAtlas.Web.Tests.Infrastructure;

@@ -1,15 +1,19 @@
 namespace NeuronAtlas.Web.Tests.Infrastructure;
 
-/// <summary>One test catalog and one app over it, shared by the tests of a class.</summary>
-public sealed class WebAppFixture : IDisposable
+/// <summary>One test catalog and one app over it (in memory, or on a real Kestrel port), shared by the tests of a class.</summary>
+public class WebAppFixture : IDisposable
 {
     public TestCatalog Catalog { get; } = new();
     public AtlasWebFactory Factory { get; }
     public HttpClient Client { get; }
 
-    public WebAppFixture()
+    public WebAppFixture() : this(kestrel: false)
     {
-        Factory = new AtlasWebFactory(Catalog.Path);
+    }
+
+    protected WebAppFixture(bool kestrel)
+    {
+        Factory = kestrel ? AtlasWebFactory.StartKestrel(Catalog.Path) : new AtlasWebFactory(Catalog.Path);
         Client = Factory.CreateAtlasClient();
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using NeuronAtlas.Browser.Tests.Infrastructure;
 using NeuronAtlas.Web.Tests.Infrastructure;
 
 namespace NeuronAtlas.Web.Tests.Limits;
@@ -15,12 +14,12 @@ public sealed class RateLimitTests : IDisposable
     private const int SearchBurst = 3;
     private const int LookupBurst = 2;
     private readonly TestCatalog _catalog = new();
-    private readonly KestrelAtlasFactory _app;
+    private readonly AtlasWebFactory _app;
     private readonly HttpClient _client;
 
     public RateLimitTests()
     {
-        _app = new KestrelAtlasFactory(_catalog.Path, new Dictionary<string, string?>
+        _app = AtlasWebFactory.StartKestrel(_catalog.Path, new Dictionary<string, string?>
         {
             ["RateLimits:Enabled"] = "true",
             ["RateLimits:Search:TokenLimit"] = SearchBurst.ToString(),
@@ -31,7 +30,7 @@ public sealed class RateLimitTests : IDisposable
             ["RateLimits:Lookup:PeriodSeconds"] = "600",
             ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
         });
-        _client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_app.BaseUrl) };
+        _client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_app.BaseUrl!) };
     }
 
     [Fact]
@@ -94,14 +93,14 @@ public sealed class RateLimitTests : IDisposable
     [Fact]
     public async Task X_forwarded_for_from_an_unknown_proxy_is_ignored()
     {
-        using var unproxied = new KestrelAtlasFactory(_catalog.Path, new Dictionary<string, string?>
+        using var unproxied = AtlasWebFactory.StartKestrel(_catalog.Path, new Dictionary<string, string?>
         {
             ["RateLimits:Enabled"] = "true",
             ["RateLimits:Search:TokenLimit"] = "1",
             ["RateLimits:Search:TokensPerPeriod"] = "1",
             ["RateLimits:Search:PeriodSeconds"] = "600",
         });
-        using var client = new HttpClient { BaseAddress = new Uri(unproxied.BaseUrl) };
+        using var client = new HttpClient { BaseAddress = new Uri(unproxied.BaseUrl!) };
 
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(client, HttpMethod.Get, "/api/search?q=spider", "203.0.113.5")).StatusCode);
         // Without a configured proxy, a made-up X-Forwarded-For does not make a new client.

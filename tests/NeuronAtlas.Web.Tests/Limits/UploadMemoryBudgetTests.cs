@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
-using NeuronAtlas.Browser.Tests.Infrastructure;
 using NeuronAtlas.Web.Limits;
 using NeuronAtlas.Web.Tests.Infrastructure;
 
@@ -12,11 +11,11 @@ public sealed class UploadMemoryBudgetTests : IDisposable
 {
     private const int MaxBytes = 1024 * 1024;
     private readonly TestCatalog _catalog = new();
-    private readonly KestrelAtlasFactory _app;
+    private readonly AtlasWebFactory _app;
 
     public UploadMemoryBudgetTests()
     {
-        _app = new KestrelAtlasFactory(_catalog.Path, new Dictionary<string, string?>
+        _app = AtlasWebFactory.StartKestrel(_catalog.Path, new Dictionary<string, string?>
         {
             ["Uploads:MaxBytes"] = MaxBytes.ToString(),
             ["Uploads:MaxBufferedBytes"] = (MaxBytes * 5 / 2).ToString(),
@@ -28,7 +27,7 @@ public sealed class UploadMemoryBudgetTests : IDisposable
     public async Task A_full_budget_refuses_uploads_with_503_and_retry_after_and_recovers_when_they_end()
     {
         var budget = _app.Services.GetRequiredService<UploadMemoryBudget>();
-        using var client = new HttpClient { BaseAddress = new Uri(_app.BaseUrl) };
+        using var client = new HttpClient { BaseAddress = new Uri(_app.BaseUrl!) };
         var resume = new TaskCompletionSource();
         // Two uploads that declare 1 MB, send 1 KB and stall: their declared bytes are reserved while they wait.
         var stalled = Enumerable.Range(0, 2).Select(_ => client.PostAsync("/api/lookup", new StalledContent(MaxBytes, resume.Task))).ToList();
@@ -50,7 +49,7 @@ public sealed class UploadMemoryBudgetTests : IDisposable
     [Fact]
     public async Task An_upload_larger_than_the_per_upload_limit_is_413_not_busy()
     {
-        using var client = new HttpClient { BaseAddress = new Uri(_app.BaseUrl) };
+        using var client = new HttpClient { BaseAddress = new Uri(_app.BaseUrl!) };
 
         var response = await client.PostAsync("/api/lookup", Raw(new byte[MaxBytes * 2]));
 

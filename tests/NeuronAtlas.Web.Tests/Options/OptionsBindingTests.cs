@@ -24,7 +24,7 @@ public sealed class OptionsBindingTests
 
         var templates = factory.Services.GetRequiredService<NeuronAtlas.Web.Clip.ZeroShotService>().Templates.Templates;
 
-        Assert.Equal(["a sketch of {}.", "{}", .. NeuronAtlas.Core.Clip.PromptTemplates.Default.Templates.Skip(2)], templates);
+        Assert.Equal(["a sketch of {}.", "{}", .. NeuronAtlas.Clip.ZeroShot.PromptTemplates.Default.Templates.Skip(2)], templates);
     }
 
     [Theory]

@@ -20,7 +20,8 @@ public sealed class VisualizeApiTests(VisualizeAppFixture app) : IClassFixture<V
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
         using var image = Image.Load<Rgb24>(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal((40, 40), (image.Width, image.Height));
-        Assert.Equal("channel(image_block_4_1:7) + 0.5 × channel(image_stage_3:3)", response.Headers.GetValues("X-Objective").Single());
+        // Percent-encoded UTF-8: Kestrel refuses the raw "×" in a header.
+        Assert.Equal("channel(image_block_4_1:7) + 0.5 %C3%97 channel(image_stage_3:3)", response.Headers.GetValues("X-Objective").Single());
         Assert.Equal($"/visualize?model={Model}&objective=image_block_4_1%3A7%20%2B%200.5%2Aimage_stage_3%3A3&seed=1&steps=24&size=40",
             response.Headers.GetValues("X-Visualize-Url").Single());
         Assert.True(Header(response, "X-Objective-Value") > Header(response, "X-Initial-Objective-Value"), "the optimization raises the objective");
@@ -51,13 +52,22 @@ public sealed class VisualizeApiTests(VisualizeAppFixture app) : IClassFixture<V
         Assert.True(cosine > Header(response, "X-Initial-Objective-Value"), "the optimization turns the image embedding towards the text");
     }
 
+    [Fact]
+    public async Task A_text_term_combines_with_a_layer_term()
+    {
+        var response = await PostAsync(new { model = Model, objective = "text:\"a spider\" + 0.5*image_block_4_1:12", seed = 0, steps = 4, size = 32 });
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Theory]
     [InlineData("image_block_4_1:+", 16, "Expected a channel number")]
     [InlineData("image_block_4_1:7 +", 19, "Expected a layer:channel")]
     [InlineData("nolayer:3", 0, "has no layer 'nolayer'")]
     [InlineData("image_block_4_1:999", 16, "outside layer")]
     [InlineData("text:\"a spider", 5, "no closing \"")]
-    [InlineData("image_block_4_1:1 + text:\"cat\"", 20, "must be the whole objective")]
+    [InlineData("image_block_4_1:1 + text:\"cat\" image_block_4_1:2", 31, "Two objectives cannot be multiplied")]
     [InlineData("image_block_4_1:1 + diversity(image_block_4_1)", 20, "diversity compares several images")]
     public async Task A_malformed_objective_is_a_400_that_says_what_and_where(string objective, int position, string problem)
     {

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Core.Inference;
 
 namespace NeuronAtlas.Precompute.Commands;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using NeuronAtlas.Core.Activations;
 using NeuronAtlas.Core.Catalog;
 using NeuronAtlas.Core.Images;
 using NeuronAtlas.Core.Inference;
@@ -98,12 +99,7 @@ internal static class FeatureVisReportCommand
             }
             using var activations = extractor.Run(input, count);
             var tensor = activations.Tensor(layer.Tensor);
-            for (int i = 0; i < count; i++)
-            {
-                double sum = 0;
-                foreach (var v in tensor.Slice((i * layer.Channels + channels[start + i]) * plane, plane)) sum += v;
-                result[start + i] = (float)(sum / plane);
-            }
+            for (int i = 0; i < count; i++) result[start + i] = SpatialMean.Of(tensor, layer.Channels, plane, i, channels[start + i]);
         }
         return result;
     }

@@ -4,6 +4,7 @@ using Microsoft.ML.OnnxRuntime;
 using NeuronAtlas.Core.Images;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Core.Models;
+using NeuronAtlas.FeatureVis.Objectives;
 using NeuronAtlas.Onnx.Autodiff;
 using NeuronAtlas.Onnx.IO;
 using Onnx;
@@ -43,7 +44,7 @@ internal static class GradientCommand
 
             int[] shape = [1, 3, manifest.Input.Height, manifest.Input.Width];
             var onnx = ModelProto.Parser.ParseFrom(File.ReadAllBytes(ModelManifestLoader.ResolveOnnxPath(manifest)));
-            var graph = GradientGraphBuilder.ForChannel(onnx, manifest.Input.Name, shape, layerSpec.Tensor, c);
+            var graph = new GradientGraphBuilder(onnx, manifest.Input.Name, shape).Build(LayerObjective.Channel(layerSpec.Id, c).ToObjective(manifest));
             if (parse.GetValue(graphOut) is { } graphPath)
             {
                 graph.Save(graphPath);

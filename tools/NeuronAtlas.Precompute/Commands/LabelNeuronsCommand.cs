@@ -1,8 +1,8 @@
 using System.CommandLine;
 using NeuronAtlas.Core.Catalog;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Core.Inference;
-using NeuronAtlas.Core.TextVis;
+using NeuronAtlas.Clip.TextVis;
 
 namespace NeuronAtlas.Precompute.Commands;
 
@@ -24,7 +24,7 @@ internal static class LabelNeuronsCommand
         {
             var manifest = CommonOptions.LoadModel(parse.GetValue(model)!);
             using var db = CatalogDatabase.OpenForWriting(parse.GetValue(catalog)!);
-            var run = new Core.TextVis.Storage.TextVisStore(db, manifest.Id).Run()
+            var run = new NeuronAtlas.Clip.TextVis.Storage.TextVisStore(db, manifest.Id).Run()
                 ?? throw new InvalidOperationException($"'{manifest.Id}' has no text-vis run in the catalog. Run 'precompute text-vis' first.");
             var layerIds = TextVisCommand.LayerIds(parse.GetValue(layers)) ?? run.Layers.Split(',').ToList();
             IReadOnlyList<string>? conceptList = parse.GetValue(concepts) is { } file ? TextVisVocabulary.FromFile(file).Phrases : null;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NeuronAtlas.Core.Catalog;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Clip.NeuronLabels;
 using NeuronAtlas.Core.Inference;
 
 namespace NeuronAtlas.Precompute.Commands;

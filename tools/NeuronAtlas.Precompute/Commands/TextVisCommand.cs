@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using NeuronAtlas.Core.Inference;
-using NeuronAtlas.Core.TextVis;
+using NeuronAtlas.Clip.TextVis;
 
 namespace NeuronAtlas.Precompute.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using NeuronAtlas.Core.Models;
-using NeuronAtlas.Core.Text;
+using NeuronAtlas.Clip.Text;
 
 namespace NeuronAtlas.Precompute.Commands;
 

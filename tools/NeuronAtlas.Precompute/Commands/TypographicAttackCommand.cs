@@ -1,9 +1,11 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Clip.ZeroShot;
+using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Core.Datasets;
 using NeuronAtlas.Core.Inference;
-using NeuronAtlas.Core.TextRendering;
+using NeuronAtlas.Clip.TextRendering;
 
 namespace NeuronAtlas.Precompute.Commands;
 

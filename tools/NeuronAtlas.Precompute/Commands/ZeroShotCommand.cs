@@ -1,5 +1,6 @@
 using System.CommandLine;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Clip.ZeroShot;
 using NeuronAtlas.Core.Images;
 using NeuronAtlas.Core.Inference;
 

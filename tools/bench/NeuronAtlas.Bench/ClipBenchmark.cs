@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
 using NeuronAtlas.Core;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Core.Models;
-using NeuronAtlas.Core.TextVis;
+using NeuronAtlas.Clip.TextVis;
 
 namespace NeuronAtlas.Bench;
 

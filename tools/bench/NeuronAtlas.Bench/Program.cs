@@ -1,7 +1,7 @@
 using NeuronAtlas.Bench;
 
 // Benchmarks of NeuronAtlas, each against a baseline measured in the same run. Prints Markdown for docs/benchmarks.md.
-// Usage: dotnet run -c Release --project tools/bench/NeuronAtlas.Bench -- [dataset-pass|memory|web|feature-vis|clip|soak|all] [--images N] [--url URL]
+// Usage: dotnet run -c Release --project tools/bench/NeuronAtlas.Bench -- [dataset-pass|memory|web|feature-vis|feature-vis-memory|clip|soak|all] [--images N] [--url URL]
 // The soak (not part of "all") starts its own Release server: soak [--minutes 10] [--clients 3].
 var command = args.FirstOrDefault() ?? "all";
 var options = BenchOptions.Parse(args.Skip(1).ToArray());
@@ -12,6 +12,7 @@ switch (command)
     case "memory-probe": await MemoryBenchmark.ProbeAsync(options); break;
     case "web": await WebLatencyBenchmark.RunAsync(options); break;
     case "feature-vis": await FeatureVisBenchmark.RunAsync(options); break;
+    case "feature-vis-memory": await FeatureVisMemoryBenchmark.RunAsync(); break;
     case "clip": await ClipBenchmark.RunAsync(args.Skip(1).ToArray()); break;
     case "soak": await SoakBenchmark.RunAsync(args.Skip(1).ToArray()); break;
     case "all":
@@ -21,7 +22,7 @@ switch (command)
         await FeatureVisBenchmark.RunAsync(options);
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Use dataset-pass, memory, web, feature-vis, clip, soak or all.");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Use dataset-pass, memory, web, feature-vis, feature-vis-memory, clip, soak or all.");
         return 1;
 }
 return 0;

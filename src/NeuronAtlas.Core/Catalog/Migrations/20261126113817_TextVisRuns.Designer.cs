@@ -389,7 +389,7 @@ namespace NeuronAtlas.Core.Catalog.Migrations
                     b.ToTable("TextExamples");
                 });
 
-            modelBuilder.Entity("NeuronAtlas.Core.TextVis.Storage.TextVisChunk", b =>
+            modelBuilder.Entity("NeuronAtlas.Core.Catalog.Entities.TextVisChunk", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -424,7 +424,7 @@ namespace NeuronAtlas.Core.Catalog.Migrations
                     b.ToTable("TextVisChunks", (string)null);
                 });
 
-            modelBuilder.Entity("NeuronAtlas.Core.TextVis.Storage.TextVisRun", b =>
+            modelBuilder.Entity("NeuronAtlas.Core.Catalog.Entities.TextVisRun", b =>
                 {
                     b.Property<string>("ModelId")
                         .HasColumnType("TEXT");

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
-using NeuronAtlas.Core.Clip;
+using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Web.Catalog;
 using NeuronAtlas.Web.Clip;
+using NeuronAtlas.Web.Components.Shared;
 using NeuronAtlas.Web.Limits;
 using NeuronAtlas.Web.Manifests;
 using NeuronAtlas.Web.Model;
@@ -29,7 +30,7 @@ public partial class TypographicPage
     [Inject] private UploadMemoryBudget UploadBudget { get; set; } = null!;
 
     private readonly CancellationTokenSource _disposed = new();
-    private CancellationTokenSource? _pending;
+    private SupersedingCancellation? _pending;
     private List<ModelSummary> _models = [];
     private string? _modelId, _labels;
     private byte[]? _upload;
@@ -66,7 +67,7 @@ public partial class TypographicPage
             _upload = await UploadBuffer.ReadAsync(stream, maxBytes, _disposed.Token);
             await AttackAsync(_disposed.Token);
         }
-        catch (RequestRejectedException rejection)
+        catch (Exception failure) when (failure.AsRejection() is { } rejection)
         {
             (_upload, _result, _error) = (null, null, rejection);
         }
@@ -85,10 +86,13 @@ public partial class TypographicPage
     /// <summary>Runs the attack after a pause; a newer change cancels this one while it waits.</summary>
     private async Task ScheduleAttack()
     {
-        _pending?.Cancel();
-        if (_upload is null) return;
-        _pending = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
-        var token = _pending.Token;
+        _pending ??= new SupersedingCancellation(_disposed.Token);
+        if (_upload is null)
+        {
+            _pending.CancelCurrent();
+            return;
+        }
+        var token = _pending.Next();
         try
         {
             await Task.Delay(Debounce, token);
@@ -110,7 +114,7 @@ public partial class TypographicPage
             _result = await Attacks.AttackAsync(_upload, _modelId, _label, _labels, ct);
             _error = null;
         }
-        catch (RequestRejectedException rejection)
+        catch (Exception failure) when (failure.AsRejection() is { } rejection)
         {
             _error = rejection;
         }

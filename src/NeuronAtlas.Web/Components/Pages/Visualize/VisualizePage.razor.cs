@@ -34,6 +34,7 @@ public partial class VisualizePage
     [Inject] private IJSRuntime JS { get; set; } = null!;
     [Inject] private AbsoluteUrls Absolute { get; set; } = null!;
     [Inject] private IOptions<VisualizeOptions> Options { get; set; } = null!;
+    [Inject] private ILogger<VisualizePage> Logger { get; set; } = null!;
 
     /// <summary>The model id, from ?model=; the first model with a manifest when absent.</summary>
     [SupplyParameterFromQuery(Name = "model")] public string? Model { get; set; }
@@ -55,6 +56,8 @@ public partial class VisualizePage
     private bool _interactive, _running, _isClip, _startOnConnect;
     private ModelManifest? _manifest;
     private ObjectiveSyntaxException? _syntaxError;
+    /// <summary>The address's request as checked on load, which the run it starts then renders without reading it again.</summary>
+    private PreparedVisualization? _prepared;
     private VisualizeUpdate? _update;
     private VisualizeResult? _final;
     private string? _stopped;
@@ -74,7 +77,11 @@ public partial class VisualizePage
         _steps = Steps ?? Limits.DefaultSteps;
         _size = Size ?? Limits.DefaultImageSize;
         OnModelChanged();
-        if (_objective.Length > 0 && _modelId is not null) _startOnConnect = Check(CurrentRequest()) is not null;
+        if (_objective.Length > 0 && _modelId is not null)
+        {
+            _prepared = await CheckAsync(CurrentRequest(), _disposed.Token);
+            _startOnConnect = _prepared is not null;
+        }
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -95,61 +102,78 @@ public partial class VisualizePage
 
     private VisualizeRequest CurrentRequest() => Service.Complete(_modelId ?? "", _objective, _seed, _steps, _size);
 
-    /// <summary>Validates without rendering, showing any problem; the parsed objective, or null.</summary>
-    private LayerObjective? Check(VisualizeRequest request)
+    /// <summary>
+    /// Checks the request and reads its objective (a text objective's encoding runs off the circuit), showing any
+    /// problem; the prepared request, or null.
+    /// </summary>
+    private async Task<PreparedVisualization?> CheckAsync(VisualizeRequest request, CancellationToken ct)
     {
         (_syntaxError, _error) = (null, null);
         try
         {
-            return Service.Validate(request);
+            return await Service.PrepareAsync(request, ct);
         }
-        catch (ObjectiveSyntaxException syntax)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            _syntaxError = syntax;
+            return null;
         }
-        catch (RequestRejectedException rejection)
+        catch (Exception failure)
         {
-            _error = rejection.Message;
+            ShowFailure(failure);
+            return null;
         }
-        return null;
     }
 
     private async Task StartAsync()
     {
         if (_running || _modelId is null) return;
         var request = CurrentRequest();
-        if (Check(request) is null) return;
         (_final, _update, _stopped, _running) = (null, null, null, true);
         _run = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token, Connection.ConnectionLost);
         var token = _run.Token;
         StateHasChanged();
-        await ShowInAddressBarAsync(request.Url);
         try
         {
             RateLimit.Acquire(RateLimitPolicy.Visualize);
-            _final = await Service.RenderAsync(request, OnUpdate, token);
+            // Read once per run: the render uses this objective as prepared, its text embedding included.
+            var prepared = _prepared is { } loaded && loaded.Request == request ? loaded : await CheckAsync(request, token);
+            _prepared = null;
+            if (prepared is null) return;
+            await ShowInAddressBarAsync(request.Url);
+            _final = await Service.RenderAsync(prepared, OnUpdate, token);
             _imageDataUrl = ToDataUrl(_final.Png);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             _stopped = _update is { Stage: VisualizeStage.Optimizing } at ? $"Cancelled at step {at.Step} of {at.Steps}." : "Cancelled.";
         }
-        catch (RequestRejectedException rejection)
+        catch (Exception failure)
         {
-            _error = $"{rejection.Title}: {rejection.Message}";
-        }
-        catch (ObjectiveSyntaxException syntax)
-        {
-            _syntaxError = syntax;
+            // Whatever the render throws is shown here; an exception escaping the handler would end the visitor's circuit.
+            ShowFailure(failure);
         }
         finally
         {
             _running = false;
             _run.Dispose();
             _run = null;
+            // A render started by the address runs inside OnAfterRenderAsync, after which nothing redraws by itself.
+            StateHasChanged();
         }
-        // A render started by the address runs inside OnAfterRenderAsync, after which nothing redraws by itself.
-        StateHasChanged();
+    }
+
+    /// <summary>Shows a failure: the objective's problem, a rejection's message, or, for anything else, a logged generic message.</summary>
+    private void ShowFailure(Exception failure)
+    {
+        if (failure is ObjectiveSyntaxException syntax)
+            _syntaxError = syntax;
+        else if (failure.AsRejection() is { } rejection)
+            _error = $"{rejection.Title}: {rejection.Message}";
+        else
+        {
+            Logger.LogError(failure, "A live render of {Model} failed.", _modelId);
+            _error = "The render failed unexpectedly; the error has been logged.";
+        }
     }
 
     private void Cancel() => _run?.Cancel();
@@ -167,15 +191,18 @@ public partial class VisualizePage
         }
     }
 
-    /// <summary>Called on the render's thread: keeps the newest state and redraws at most every 150 ms, or at once for a new image.</summary>
-    private void OnUpdate(VisualizeUpdate update)
+    /// <summary>
+    /// Called on the render's thread: hands the update to the circuit, which keeps the newest state and redraws at most
+    /// every 150 ms, or at once for a new image. Component state is only touched inside InvokeAsync.
+    /// </summary>
+    private void OnUpdate(VisualizeUpdate update) => _ = InvokeAsync(() =>
     {
         _update = update;
         if (update.Png is not null) _imageDataUrl = ToDataUrl(update.Png);
         if (update.Png is null && update.Stage == VisualizeStage.Optimizing && _sinceRender.Elapsed < MinRenderInterval) return;
         _sinceRender.Restart();
-        _ = InvokeAsync(StateHasChanged);
-    }
+        StateHasChanged();
+    });
 
     private string State => _running ? (_update?.Stage ?? VisualizeStage.Preparing).ToString().ToLowerInvariant()
         : _final is not null ? "done" : _stopped is not null ? "cancelled" : _error is not null || _syntaxError is not null ? "error" : "idle";

@@ -1,0 +1,33 @@
+using NeuronAtlas.Core.Inference;
+using NeuronAtlas.Core.Models;
+
+namespace NeuronAtlas.Clip.TextVis;
+
+/// <summary>What a text feature visualization run computes and where it writes.</summary>
+public sealed record TextVisOptions
+{
+    public required ModelManifest Model { get; init; }
+    public required string CatalogPath { get; init; }
+    public required IReadOnlyList<string> Phrases { get; init; }
+    /// <summary>The folder of fonts to render with (data/fonts).</summary>
+    public required string FontsDirectory { get; init; }
+    /// <summary>Layer ids; the manifest's first (primary) layer when null.</summary>
+    public IReadOnlyList<string>? Layers { get; init; }
+    /// <summary>Images drawn per phrase; a phrase's score is the mean over them.</summary>
+    public int Renderings { get; init; } = 4;
+    /// <summary>Phrases per inference batch; a batch holds PhrasesPerBatch x Renderings images.</summary>
+    public int PhrasesPerBatch { get; init; } = 4;
+    /// <summary>Phrases kept per neuron.</summary>
+    public int TopK { get; init; } = 16;
+    /// <summary>Phrases between checkpoints.</summary>
+    public int CheckpointEvery { get; init; } = 128;
+    public bool Restart { get; init; }
+    public InferenceOptions Inference { get; init; } = new();
+    public int RenderWorkers { get; init; } = Math.Max(1, Environment.ProcessorCount);
+    /// <summary>After the pass, label each neuron of a CLIP model from its profile (<see cref="ClipDissectLabeling"/>).</summary>
+    public bool WriteLabels { get; init; } = true;
+
+    public IReadOnlyList<string> LayerIds => Layers ?? [Model.Layers[0].Id];
+}
+
+public sealed record TextVisResult(int Phrases, int ResumedFrom, TimeSpan Elapsed, double ImagesPerSecond, int LabelledNeurons);

@@ -1,4 +1,0 @@
-namespace NeuronAtlas.Onnx.Autodiff.Objectives;
-
-/// <summary>A term and the factor it enters the objective with.</summary>
-public readonly record struct WeightedTerm(float Weight, ObjectiveTerm Term);
