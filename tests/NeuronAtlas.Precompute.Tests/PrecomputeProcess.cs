@@ -10,13 +10,17 @@ public sealed class PrecomputeProcess : IDisposable
 
     private PrecomputeProcess(Process process) => _process = process;
 
-    public static PrecomputeProcess Start(params string[] args)
+    public static PrecomputeProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <param name="environment">Variables set for the child process (e.g. JOB_COMPLETION_INDEX, as a Kubernetes Indexed Job sets it).</param>
+    public static PrecomputeProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
             WorkingDirectory = NeuronAtlas.Core.AtlasPaths.FindRoot(),
         };
+        foreach (var (name, value) in environment) psi.Environment[name] = value;
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "precompute.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         var p = new PrecomputeProcess(Process.Start(psi)!);
@@ -27,9 +31,11 @@ public sealed class PrecomputeProcess : IDisposable
         return p;
     }
 
-    public static (int ExitCode, string Output) Run(params string[] args)
+    public static (int ExitCode, string Output) Run(params string[] args) => Run(new Dictionary<string, string>(), args);
+
+    public static (int ExitCode, string Output) Run(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var p = Start(args);
+        using var p = Start(environment, args);
         if (!p._process.WaitForExit(TimeSpan.FromMinutes(5))) { p.Kill(); throw new TimeoutException("precompute did not finish in 5 minutes:\n" + p.Output); }
         p._process.WaitForExit();
         return (p._process.ExitCode, p.Output);

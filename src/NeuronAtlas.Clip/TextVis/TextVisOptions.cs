@@ -22,6 +22,11 @@ public sealed record TextVisOptions
     /// <summary>Phrases between checkpoints.</summary>
     public int CheckpointEvery { get; init; } = 128;
     public bool Restart { get; init; }
+    /// <summary>
+    /// One of several equal phrase shards: only its phrases' rows are computed, and <see cref="TextVisShardMerge"/> joins the
+    /// shards into one run that the same text-vis command, rerun without a shard, finishes (top phrases and labels).
+    /// </summary>
+    public Core.Sharding.Shard? Shard { get; init; }
     public InferenceOptions Inference { get; init; } = new();
     public int RenderWorkers { get; init; } = Math.Max(1, Environment.ProcessorCount);
     /// <summary>After the pass, label each neuron of a CLIP model from its profile (<see cref="ClipDissectLabeling"/>).</summary>

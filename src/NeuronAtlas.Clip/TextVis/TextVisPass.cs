@@ -41,11 +41,19 @@ public sealed class TextVisPass(TextVisOptions options, ILogger? logger = null)
             if (!db.Neurons.Any(n => n.Layer!.ModelId == manifest.Id && n.Layer.LayerId == layer.Id))
                 throw new InvalidOperationException($"The catalog has no neurons of '{manifest.Id}' layer '{layer.Id}'. Run 'precompute dataset-pass' for it first.");
         var store = new TextVisStore(db, manifest.Id);
-        int resumedFrom = store.Begin(ConfigHash(phrases, fonts), phrases, options.LayerIds, options.Renderings, options.Restart);
-        if (resumedFrom > 0 && resumedFrom < phrases.Count) _log.LogInformation("Resuming the text-vis run of {Model} at phrase {Next} of {Total}.", manifest.Id, resumedFrom, phrases.Count);
+        var configHash = ConfigHash(phrases, fonts);
+        var (first, last) = options.Shard?.Split(0, phrases.Count) ?? (0, phrases.Count);
+        int resumedFrom = store.Begin(configHash, phrases, options.LayerIds, options.Renderings, options.Restart, first);
+        if (resumedFrom > first && resumedFrom < last) _log.LogInformation("Resuming the text-vis run of {Model} at phrase {Next} of {Total}.", manifest.Id, resumedFrom, last);
 
-        if (resumedFrom < phrases.Count)
-            await ComputeAsync(db, store, phrases, fonts, resumedFrom, progress, clock, ct);
+        if (resumedFrom < last)
+            await ComputeAsync(db, store, phrases.Take(last).ToList(), fonts, resumedFrom, progress, clock, ct);
+        if (options.Shard is { } shard)
+        {
+            // A phrase shard stores only its rows; the top phrases and labels need every phrase, so they come after the merge.
+            TextVisShardMerge.SaveShardRecord(db, manifest.Id, shard, configHash, first, last);
+            return new TextVisResult(last - first, resumedFrom, clock.Elapsed, (last - resumedFrom) * options.Renderings / Math.Max(1e-9, clock.Elapsed.TotalSeconds), 0);
+        }
 
         int total = phrases.Count * options.Renderings;
         progress?.Report(new DatasetPassProgress("writing text examples", total, total, 0, null));

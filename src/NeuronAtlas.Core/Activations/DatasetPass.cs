@@ -29,7 +29,10 @@ public sealed class DatasetPass(DatasetPassOptions options, ILogger? logger = nu
         var clock = Stopwatch.StartNew();
         var manifest = options.Model;
         var layerSpecs = options.Layers is null ? manifest.Layers : options.Layers.Select(manifest.GetLayer).ToList();
-        int start = options.ImageStart, end = options.ImageCount is int n ? Math.Min(source.Count, start + n) : source.Count;
+        if (options.Shard is not null && (options.ImageStart != 0 || options.ImageCount is not null))
+            throw new ArgumentException("An image shard is either a shard index and count or an image range, not both.");
+        var (start, end) = options.Shard?.Split(0, source.Count)
+            ?? (options.ImageStart, options.ImageCount is int n ? Math.Min(source.Count, options.ImageStart + n) : source.Count);
         if (start < 0 || start >= end)
             throw new ArgumentOutOfRangeException(nameof(options), $"Image range {start}..{end - 1} is empty; the dataset has {source.Count} images.");
 
@@ -79,7 +82,9 @@ public sealed class DatasetPass(DatasetPassOptions options, ILogger? logger = nu
         using (var tx = db.Database.BeginTransaction())
         {
             new CatalogWriter(db).WriteDatasetPass(manifest, source.Name, end - start, layers.Values.ToList(), images);
-            store.Clear();
+            // A shard keeps its accumulated state (the checkpoint at its end) for the merge; a whole pass does not need it.
+            if (options.Shard is { } shard) SaveShardRecord(db, shard, source, start, end, layerSpecs.Select(l => l.Id), images);
+            else store.Clear();
             tx.Commit();
         }
         // Checkpoints leave tens of MB of free pages behind; the served catalog should not carry them.
@@ -124,6 +129,26 @@ public sealed class DatasetPass(DatasetPassOptions options, ILogger? logger = nu
         return image.Clone(ctx => ctx.Crop(new Rectangle((image.Width - side) / 2, (image.Height - side) / 2, side, side)));
     }
 
+    private void SaveShardRecord(AtlasDbContext db, Sharding.Shard shard, IImageSource source, int start, int end,
+        IEnumerable<string> layerIds, Dictionary<int, DatasetImage> images)
+    {
+        // Batch size and image range are left out: they do not change what the shards add up to.
+        var settings = $"model: {options.Model.Id} ({Hash(options.Model.ToJson())[..12]})\ndataset: {source.Name} ({source.Count} images)\n" +
+                       $"layers: {string.Join(",", layerIds)}\ntop-k: {options.TopK}\nchannels: {options.ChannelStart}+{options.ChannelCount?.ToString() ?? "all"}";
+        var everything = new StringBuilder(settings).Append('\n').AppendLine(options.Model.ToJson());
+        for (int i = 0; i < source.Count; i++) everything.Append(source.Describe(i).File).Append('\n');
+        db.PrecomputeShards.Where(s => s.Kind == Sharding.ShardKinds.DatasetPass && s.ModelId == options.Model.Id).ExecuteDelete();
+        db.PrecomputeShards.Add(new PrecomputeShard
+        {
+            Kind = Sharding.ShardKinds.DatasetPass, ModelId = options.Model.Id, ShardIndex = shard.Index, ShardCount = shard.Count,
+            Settings = settings, SettingsHash = Hash(everything.ToString()), RangeStart = start, RangeEnd = end,
+            ImageHashes = string.Join('\n', images.OrderBy(i => i.Key).Select(i => $"{i.Key} {i.Value.Hash}")), CompletedAt = DateTimeOffset.UtcNow,
+        });
+        db.SaveChanges();
+    }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
     /// <summary>Everything that determines the result; a checkpoint only resumes a pass with the same hash.</summary>
     private string ConfigHash(IImageSource source, int start, int end, IEnumerable<string> layerIds)
     {
@@ -132,6 +157,6 @@ public sealed class DatasetPass(DatasetPassOptions options, ILogger? logger = nu
             .AppendLine($"{source.Name}|{source.Count}|{start}|{end}|{options.TopK}|{options.BatchSize}|{options.ChannelStart}|{options.ChannelCount}")
             .AppendLine(string.Join(",", layerIds));
         for (int i = start; i < end; i++) text.Append(source.Describe(i).File).Append('\n');
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Hash(text.ToString());
     }
 }

@@ -18,6 +18,11 @@ public sealed record DatasetPassOptions
     /// <summary>An image shard: the first image index and how many images (all remaining when null).</summary>
     public int ImageStart { get; init; }
     public int? ImageCount { get; init; }
+    /// <summary>
+    /// One of several equal image shards (instead of <see cref="ImageStart"/>/<see cref="ImageCount"/>). The finished
+    /// shard keeps its accumulated state and a <see cref="Catalog.Entities.PrecomputeShard"/> record for <see cref="DatasetPassShardMerge"/>.
+    /// </summary>
+    public Sharding.Shard? Shard { get; init; }
     /// <summary>A neuron shard: the channel range computed in every chosen layer (all channels when null).</summary>
     public int ChannelStart { get; init; }
     public int? ChannelCount { get; init; }

@@ -16,6 +16,7 @@ public sealed class AtlasDbContext(DbContextOptions<AtlasDbContext> options) : D
     public DbSet<NeuronTextExample> TextExamples => Set<NeuronTextExample>();
     public DbSet<DatasetPassCheckpoint> DatasetPassCheckpoints => Set<DatasetPassCheckpoint>();
     public DbSet<DatasetPassState> DatasetPassStates => Set<DatasetPassState>();
+    public DbSet<PrecomputeShard> PrecomputeShards => Set<PrecomputeShard>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AtlasDbContext).Assembly);

@@ -5,6 +5,7 @@ using NeuronAtlas.Core.Activations;
 using NeuronAtlas.Core.Catalog;
 using NeuronAtlas.Core.Catalog.Entities;
 using NeuronAtlas.Core.Images;
+using NeuronAtlas.Core.Sharding;
 using NeuronAtlas.FeatureVis.Render;
 
 namespace NeuronAtlas.FeatureVis.Catalog;
@@ -59,6 +60,7 @@ public sealed class FeatureVisCatalogJob(FeatureVisJobOptions options, ILogger? 
                 db.ChangeTracker.Clear();
             }
         }
+        if (options.Shard is { } shard) SaveShardRecord(db, shard);
         return new FeatureVisJobResult(work.Count, done, clock.Elapsed);
     }
 
@@ -68,12 +70,13 @@ public sealed class FeatureVisCatalogJob(FeatureVisJobOptions options, ILogger? 
         var layer = db.Layers.AsNoTracking().SingleOrDefault(l => l.ModelId == options.Model.Id && l.LayerId == layerId)
             ?? throw new InvalidOperationException(
                 $"The catalog {options.CatalogPath} has no layer '{layerId}' of model '{options.Model.Id}'. Run 'precompute dataset-pass --model {options.Model.Id}' (or build-embedded) first: it creates the neurons.");
-        int end = Math.Min(options.ChannelEnd ?? spec.Channels, spec.Channels);
-        if (options.ChannelStart < 0 || options.ChannelStart >= end)
-            throw new ArgumentOutOfRangeException(nameof(options), $"Channels {options.ChannelStart}..{end - 1} are empty; layer '{layerId}' has channels 0..{spec.Channels - 1}.");
-        var neurons = db.Neurons.AsNoTracking().Where(n => n.LayerId == layer.Id && n.Index >= options.ChannelStart && n.Index < end)
+        int start = options.ChannelStart, end = Math.Min(options.ChannelEnd ?? spec.Channels, spec.Channels);
+        if (start < 0 || start >= end)
+            throw new ArgumentOutOfRangeException(nameof(options), $"Channels {start}..{end - 1} are empty; layer '{layerId}' has channels 0..{spec.Channels - 1}.");
+        if (options.Shard is { } shard) (start, end) = shard.Split(start, end);
+        var neurons = db.Neurons.AsNoTracking().Where(n => n.LayerId == layer.Id && n.Index >= start && n.Index < end)
             .ToDictionary(n => n.Index, n => n.Id);
-        var missing = Enumerable.Range(options.ChannelStart, end - options.ChannelStart).Where(c => !neurons.ContainsKey(c)).ToList();
+        var missing = Enumerable.Range(start, end - start).Where(c => !neurons.ContainsKey(c)).ToList();
         if (missing.Count > 0)
             throw new InvalidOperationException(
                 $"The catalog has no neurons {Describe(missing)} of {options.Model.Id}/{layerId}. Run the dataset pass for those channels first.");
@@ -106,6 +109,23 @@ public sealed class FeatureVisCatalogJob(FeatureVisJobOptions options, ILogger? 
         row.Steps = options.Render.Steps;
         row.Size = options.Render.ImageSize;
         row.Seed = options.Render.Seed;
+    }
+
+    private void SaveShardRecord(AtlasDbContext db, Core.Sharding.Shard shard)
+    {
+        var model = db.Models.AsNoTracking().Single(m => m.Id == options.Model.Id);
+        var r = options.Render;
+        // The dataset pass's time identifies the catalog the shards started from; shards must share it.
+        var settings = $"model: {options.Model.Id}\nlayers: {string.Join(",", options.Layers)}\nchannels: {options.ChannelStart}..{options.ChannelEnd?.ToString() ?? "end"}\n" +
+                       $"steps: {r.Steps}\nsize: {r.ImageSize}\nseed: {r.Seed}\nbatch: {options.BatchSize}\nfacets: {options.Facets}\n" +
+                       $"diversity: {options.DiversityWeight:R}\ncatalog computed at: {model.ComputedAt:O}";
+        db.PrecomputeShards.Where(s => s.Kind == ShardKinds.FeatureVis && s.ModelId == options.Model.Id).ExecuteDelete();
+        db.PrecomputeShards.Add(new PrecomputeShard
+        {
+            Kind = ShardKinds.FeatureVis, ModelId = options.Model.Id, ShardIndex = shard.Index, ShardCount = shard.Count,
+            Settings = settings, SettingsHash = ContentHash.Of(System.Text.Encoding.UTF8.GetBytes(settings)), CompletedAt = DateTimeOffset.UtcNow,
+        });
+        db.SaveChanges();
     }
 
     private static string Describe(List<int> channels) =>

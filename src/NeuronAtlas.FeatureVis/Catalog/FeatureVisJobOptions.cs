@@ -19,6 +19,12 @@ public sealed record FeatureVisJobOptions
 
     public int? ChannelEnd { get; init; }
 
+    /// <summary>
+    /// One of several equal parts of each layer's channel range; the finished shard gets a
+    /// <see cref="Core.Catalog.Entities.PrecomputeShard"/> record for <see cref="FeatureVisShardMerge"/>.
+    /// </summary>
+    public Core.Sharding.Shard? Shard { get; init; }
+
     /// <summary>Steps, image size and seed; they identify a stored result, so a rerun with the same ones skips it.</summary>
     public RenderOptions Render { get; init; } = new();
 

@@ -2,15 +2,17 @@ using Microsoft.Extensions.Options;
 using NeuronAtlas.Core.Activations;
 using NeuronAtlas.Core.Catalog;
 using NeuronAtlas.Core.Inference;
+using NeuronAtlas.Web.Options;
 
 namespace NeuronAtlas.Web.Catalog;
 
 /// <summary>Builds the default catalog: the embedded ResNet18 over the shipped emoji dataset, on the configured execution provider.</summary>
 public sealed class EmbeddedCatalogBuilder(
     IHostEnvironment environment,
+    IOptions<AtlasOptions> atlas,
     IOptions<InferenceOptions> inference,
     ILogger<EmbeddedCatalogBuilder> logger) : ICatalogBuilder
 {
     public Task BuildAsync(string catalogPath, IProgress<DatasetPassProgress> progress, CancellationToken ct) =>
-        EmbeddedCatalog.BuildAsync(environment.ContentRootPath, catalogPath, progress, logger, ct, inference.Value);
+        EmbeddedCatalog.BuildAsync(atlas.Value.DataRootFullPath(environment.ContentRootPath), catalogPath, progress, logger, ct, inference.Value);
 }

@@ -22,9 +22,10 @@ public sealed class TypographicAttackService(
     ImageLookupService lookup,
     ZeroShotService zeroShot,
     IOptions<TypographicOptions> options,
+    IOptions<AtlasOptions> atlas,
     IHostEnvironment environment) : IDisposable
 {
-    private readonly RetryingLazy<FontLibrary> _fonts = new(() => FontLibrary.Shipped(environment.ContentRootPath));
+    private readonly RetryingLazy<FontLibrary> _fonts = new(() => FontLibrary.FromDirectory(atlas.Value.FontsFullPath(environment.ContentRootPath)));
 
     /// <summary>The fonts a label can use, by index (file names under data/fonts).</summary>
     public IReadOnlyList<string> FontNames => _fonts.Value.Files.Select(Path.GetFileNameWithoutExtension).ToList()!;

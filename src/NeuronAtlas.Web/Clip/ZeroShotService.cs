@@ -22,6 +22,7 @@ namespace NeuronAtlas.Web.Clip;
 public sealed class ZeroShotService(
     ClipModelPool models,
     IOptions<ZeroShotOptions> options,
+    IOptions<AtlasOptions> atlas,
     IHostEnvironment environment,
     TextEncodingGate textGate,
     ILogger<ZeroShotService> logger) : IDisposable
@@ -93,10 +94,10 @@ public sealed class ZeroShotService(
         _defaults.GetOrAdd(model.Manifest.Id, _ => new RetryingLazy<ZeroShotClassifier>(() =>
         {
             var root = environment.ContentRootPath;
-            var labels = LabelSet.Shipped(root, options.Value.LabelSet);
+            var labels = LabelSet.FromFile(Path.Combine(atlas.Value.LabelsFullPath(root), options.Value.LabelSet + ".txt"));
             logger.LogInformation("Preparing zero-shot labels '{LabelSet}' ({Count} labels × {Templates} templates) for {Model}.",
                 labels.Name, labels.Labels.Count, Templates.Templates.Count, model.Manifest.Id);
-            using (models.Use(model)) return ZeroShotClassifier.Create(model, labels, Templates, options.Value.CacheFullPath(root));
+            using (models.Use(model)) return ZeroShotClassifier.Create(model, labels, Templates, options.Value.CacheFullPath(atlas.Value.DataRootFullPath(root)));
         })).Value;
 
     public void Dispose() => _custom.Dispose();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Web.Options;
 
@@ -15,6 +16,7 @@ public static class AtlasOptionsExtensions
             .Validate(o => o.PublicBaseUrl.Length == 0 || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _),
                 "Atlas:PublicBaseUrl must be empty or an absolute URL.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AtlasOptions>, AtlasLocationsValidation>();
         builder.Services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSection(UploadOptions.Section))
             .Validate(o => o.MaxBytes > 0 && o.MaxPixels > 0, "Uploads:MaxBytes and Uploads:MaxPixels must be positive.")
             .Validate(o => o.MaxConcurrentInferences >= 1, "Uploads:MaxConcurrentInferences must be at least 1.")

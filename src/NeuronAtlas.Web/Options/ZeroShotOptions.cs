@@ -26,7 +26,7 @@ public sealed class ZeroShotOptions
     /// </summary>
     public int CustomClassifierCacheLabels { get; set; } = 2000;
 
-    /// <summary>Where the default label set's text embeddings are cached between runs. Defaults to "data/cache/zero-shot".</summary>
+    /// <summary>Where the default label set's text embeddings are cached between runs; must be writable. Defaults to "data/cache/zero-shot".</summary>
     public string CacheDirectory { get; set; } = "data/cache/zero-shot";
 
     /// <summary>
@@ -35,5 +35,6 @@ public sealed class ZeroShotOptions
     /// </summary>
     public bool WarmUpOnStart { get; set; } = true;
 
-    public string CacheFullPath(string repoRoot) => Path.GetFullPath(Path.Combine(repoRoot, CacheDirectory));
+    /// <param name="dataRoot">Atlas:DataRoot made absolute; a relative <see cref="CacheDirectory"/> resolves against it.</param>
+    public string CacheFullPath(string dataRoot) => Path.GetFullPath(Path.Combine(dataRoot, CacheDirectory));
 }

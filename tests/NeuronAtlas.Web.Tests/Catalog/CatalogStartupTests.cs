@@ -16,25 +16,6 @@ public sealed class CatalogStartupTests : IDisposable
     public CatalogStartupTests() => Directory.CreateDirectory(_directory);
 
     [Fact]
-    public async Task Without_a_catalog_and_without_building_pages_explain_what_to_do()
-    {
-        using var factory = new AtlasWebFactory(MissingCatalog);
-        using var client = factory.CreateAtlasClient();
-
-        var page = await client.GetAsync("/models/resnet18/layer4/3");
-        var api = await client.GetAsync("/api/models");
-        var health = await client.GetAsync("/health");
-        var css = await client.GetAsync("/app.css");
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
-        Assert.Contains("BuildCatalogOnStart is false", await page.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
-        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
-    }
-
-    [Fact]
     public async Task While_the_catalog_builds_every_page_shows_progress_and_then_the_atlas()
     {
         using var testCatalog = new TestCatalog();

@@ -40,6 +40,11 @@ public sealed class OptionsBindingTests
     [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.example.org", "KnownProxies must be IP addresses")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0", "KnownNetworks must be CIDR networks")]
     [InlineData("TextEncoding:MaxConcurrent", "0", "TextEncoding:MaxConcurrent must be at least 1")]
+    [InlineData("Atlas:DataRoot", "/nonexistent", "Atlas:DataRoot: the folder /nonexistent does not exist")]
+    [InlineData("Atlas:ModelsDirectory", "no/such/models", "Atlas:ModelsDirectory: the folder ")]
+    [InlineData("Atlas:FontsDirectory", "/nonexistent/fonts", "Atlas:FontsDirectory: the folder /nonexistent/fonts does not exist")]
+    [InlineData("Atlas:LabelsDirectory", "/nonexistent/labels", "Atlas:LabelsDirectory: the folder /nonexistent/labels does not exist")]
+    [InlineData("Atlas:CatalogPath", "data", "Atlas:CatalogPath: ")]
     public void Invalid_live_feature_settings_are_refused_with_the_key_named(string key, string value, string message)
     {
         var error = Assert.ThrowsAny<OptionsValidationException>(() => ResolveAllOptions(key, value));
@@ -65,6 +70,7 @@ public sealed class OptionsBindingTests
         _ = services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         _ = services.GetRequiredService<IOptions<ProxyOptions>>().Value;
         _ = services.GetRequiredService<IOptions<TextEncodingOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<AtlasOptions>>().Value;
     }
 
     [Fact]

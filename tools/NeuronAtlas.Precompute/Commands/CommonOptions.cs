@@ -26,7 +26,15 @@ internal static class CommonOptions
         DefaultValueFactory = _ => ExecutionProviderKind.Cpu,
     };
 
-    public static string RepoRoot => AtlasPaths.FindRoot();
+    /// <summary>
+    /// The folder holding data/ (models, datasets, notes, fonts, labels, vocabulary) and appsettings.json: the
+    /// Atlas__DataRoot environment variable when set (as for the web app), else the repository root, else the publish folder.
+    /// </summary>
+    public static string RepoRoot => Environment.GetEnvironmentVariable(DataRootVariable) is { Length: > 0 } root
+        ? Directory.Exists(root) ? Path.GetFullPath(root) : throw new DirectoryNotFoundException($"{DataRootVariable}: the folder {root} does not exist.")
+        : AtlasPaths.FindRoot();
+
+    public const string DataRootVariable = "Atlas__DataRoot";
 
     public static ModelManifest LoadModel(string idOrPath) =>
         File.Exists(idOrPath) ? ModelManifestLoader.Load(idOrPath)

@@ -27,10 +27,11 @@ internal static class DatasetPassCommand
         var channelCount = new Option<int?>("--channel-count") { Description = "Neuron shard: channels per layer (default: all remaining)." };
         var restart = new Option<bool>("--restart") { Description = "Discard an unfinished pass instead of resuming it." };
         var provider = CommonOptions.Provider();
+        var shard = new ShardOptions();
 
         var command = new Command("dataset-pass", "Stream images through a model and store each neuron's top examples, spatial maps and statistics. Resumable: rerun the same command after an interruption.")
         {
-            model, images, catalog, topK, batch, checkpoint, layers, imageStart, imageCount, channelStart, channelCount, restart, provider,
+            model, images, catalog, topK, batch, checkpoint, layers, imageStart, imageCount, channelStart, channelCount, restart, provider, shard.Index, shard.Count,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -48,12 +49,13 @@ internal static class DatasetPassCommand
                 Layers = parse.GetValue(layers) is { Length: > 0 } l ? l.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList() : null,
                 ImageStart = parse.GetValue(imageStart),
                 ImageCount = parse.GetValue(imageCount),
+                Shard = shard.Read(parse),
                 ChannelStart = parse.GetValue(channelStart),
                 ChannelCount = parse.GetValue(channelCount),
                 Restart = parse.GetValue(restart),
                 Inference = new InferenceOptions { ExecutionProvider = parse.GetValue(provider) },
             };
-            Console.WriteLine($"Dataset pass: model {manifest.Id}, {source.Count} images from '{source.Name}', catalog {options.CatalogPath}.");
+            Console.WriteLine($"Dataset pass: model {manifest.Id}, {source.Count} images from '{source.Name}'{(options.Shard is { } s ? $", {s}" : "")}, catalog {options.CatalogPath}.");
             var result = await ConsoleProgress.RunAsync(manifest.Id, p => new DatasetPass(options, log).RunAsync(source, p, ct));
             Console.WriteLine($"Done: {result.Images} images ({result.SkippedImages} skipped), resumed from image {result.ResumedFrom}, " +
                               $"{result.Elapsed.TotalSeconds:F1} s, {result.ImagesPerSecond:F1} images/s.");

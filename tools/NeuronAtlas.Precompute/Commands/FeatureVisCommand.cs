@@ -26,10 +26,11 @@ internal static class FeatureVisCommand
         var seed = new Option<int>("--seed") { Description = "Random seed; with steps and size it identifies stored results.", DefaultValueFactory = _ => defaults.Seed };
         var diversity = new Option<float>("--diversity") { Description = "Weight of diversity in facet runs.", DefaultValueFactory = _ => defaults.DiversityWeight };
         var provider = CommonOptions.Provider();
+        var shard = new ShardOptions();
         var command = new Command("feature-vis", "Render each neuron's feature visualization (facet -1) and diversity facets (0..F-1) into the catalog. " +
                                                  "Needs the neurons from a dataset pass. Resumable: rerun to continue; finished neurons are skipped.")
         {
-            model, layers, channels, catalog, steps, size, batch, facets, seed, diversity, provider,
+            model, layers, channels, catalog, steps, size, batch, facets, seed, diversity, provider, shard.Index, shard.Count,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -43,6 +44,7 @@ internal static class FeatureVisCommand
                 Layers = parse.GetValue(layers)!.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
                 ChannelStart = start,
                 ChannelEnd = end,
+                Shard = shard.Read(parse),
                 Render = new RenderOptions { Steps = Positive(parse.GetValue(steps), "--steps"), ImageSize = Positive(parse.GetValue(size), "--size"), Seed = parse.GetValue(seed) },
                 BatchSize = Positive(parse.GetValue(batch), "--batch"),
                 Facets = parse.GetValue(facets),
@@ -51,7 +53,7 @@ internal static class FeatureVisCommand
             };
             foreach (var layer in options.Layers) manifest.GetLayer(layer);
             Console.WriteLine($"Feature visualization: {manifest.Id} {string.Join(",", options.Layers)}, {options.Render.Steps} steps at {options.Render.ImageSize} px, " +
-                              $"batch {options.BatchSize}, {options.Facets} facets, seed {options.Render.Seed}, catalog {options.CatalogPath}.");
+                              $"batch {options.BatchSize}, {options.Facets} facets, seed {options.Render.Seed}{(options.Shard is { } s ? $", {s} of the channels" : "")}, catalog {options.CatalogPath}.");
             var result = await ConsoleProgress.RunAsync(manifest.Id, p => new FeatureVisCatalogJob(options, loggerFactory.CreateLogger("precompute")).RunAsync(p, ct));
             Console.WriteLine($"Done: {result.Images} images for {result.Neurons} neurons in {result.Elapsed.TotalMinutes:F1} min.");
             return 0;

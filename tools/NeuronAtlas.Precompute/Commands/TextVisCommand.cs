@@ -22,10 +22,11 @@ internal static class TextVisCommand
         var topK = new Option<int>("--top-k") { Description = "Phrases kept per neuron.", DefaultValueFactory = _ => 16 };
         var checkpoint = new Option<int>("--checkpoint-every") { Description = "Phrases between checkpoints.", DefaultValueFactory = _ => 128 };
         var restart = new Option<bool>("--restart") { Description = "Discard an unfinished run instead of resuming it." };
+        var shard = new ShardOptions();
         var noLabels = new Option<bool>("--no-labels") { Description = "Do not label neurons afterwards (CLIP models are labelled by default)." };
         var command = new Command("text-vis", "Render every vocabulary phrase as images, run them through the model and store each neuron's top phrases (NeuronTextExample); CLIP models also get automatic neuron labels. Resumable: rerun the same command after an interruption.")
         {
-            model, catalog, provider, layers, vocabulary, fonts, maxPhrases, renderings, batch, topK, checkpoint, restart, noLabels,
+            model, catalog, provider, layers, vocabulary, fonts, maxPhrases, renderings, batch, topK, checkpoint, restart, noLabels, shard.Index, shard.Count,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -45,12 +46,15 @@ internal static class TextVisCommand
                 TopK = Positive(parse.GetValue(topK), "--top-k"),
                 CheckpointEvery = Positive(parse.GetValue(checkpoint), "--checkpoint-every"),
                 Restart = parse.GetValue(restart),
+                Shard = shard.Read(parse),
                 WriteLabels = !parse.GetValue(noLabels),
                 Inference = new InferenceOptions { ExecutionProvider = parse.GetValue(provider) },
             };
-            Console.WriteLine($"Text-vis: model {manifest.Id}, layers {string.Join(", ", options.LayerIds)}, {phrases.Count} phrases x {options.Renderings} renderings, catalog {options.CatalogPath}.");
+            Console.WriteLine($"Text-vis: model {manifest.Id}, layers {string.Join(", ", options.LayerIds)}, {phrases.Count} phrases x {options.Renderings} renderings{(options.Shard is { } s ? $", {s} of the phrases" : "")}, catalog {options.CatalogPath}.");
             var result = await ConsoleProgress.RunAsync(manifest.Id, p => new TextVisPass(options, loggerFactory.CreateLogger("precompute")).RunAsync(p, ct));
-            Console.WriteLine($"Done: {result.Phrases} phrases, resumed from phrase {result.ResumedFrom}, {result.Elapsed.TotalSeconds:F1} s, " +
+            if (options.Shard is not null)
+                Console.WriteLine($"Shard done: {result.Phrases} phrases. After 'precompute merge', rerun this command without --shard-count on the merged catalog: it writes the top phrases and labels.");
+            else Console.WriteLine($"Done: {result.Phrases} phrases, resumed from phrase {result.ResumedFrom}, {result.Elapsed.TotalSeconds:F1} s, " +
                               $"{result.ImagesPerSecond:F1} images/s, {result.LabelledNeurons} neurons labelled.");
             return 0;
         });

@@ -14,7 +14,8 @@ public sealed class TextVisStore(AtlasDbContext db, string modelId)
     public TextVisRun? Run() => db.Set<TextVisRun>().AsNoTracking().SingleOrDefault(r => r.ModelId == modelId);
 
     /// <summary>Starts or resumes a run with these settings and returns the first phrase still to compute.</summary>
-    public int Begin(string configHash, IReadOnlyList<string> phrases, IReadOnlyList<string> layers, int renderings, bool restart)
+    /// <param name="firstPhrase">Where a new run starts: 0, or the first phrase of a phrase shard.</param>
+    public int Begin(string configHash, IReadOnlyList<string> phrases, IReadOnlyList<string> layers, int renderings, bool restart, int firstPhrase = 0)
     {
         var run = Run();
         if (run is not null && run.ConfigHash == configHash && !restart)
@@ -32,12 +33,12 @@ public sealed class TextVisStore(AtlasDbContext db, string modelId)
         db.Set<TextVisRun>().Add(new TextVisRun
         {
             ModelId = modelId, ConfigHash = configHash, Phrases = string.Join('\n', phrases), Layers = string.Join(',', layers),
-            Renderings = renderings, PhraseCount = phrases.Count, NextPhrase = 0, UpdatedAt = DateTimeOffset.UtcNow,
+            Renderings = renderings, PhraseCount = phrases.Count, NextPhrase = firstPhrase, UpdatedAt = DateTimeOffset.UtcNow,
         });
         db.SaveChanges();
         tx.Commit();
         db.ChangeTracker.Clear();
-        return 0;
+        return firstPhrase;
     }
 
     /// <summary>Stores rows for phrases firstPhrase..firstPhrase+count-1 of each tensor and advances the run past them.</summary>

@@ -386,6 +386,46 @@ namespace NeuronAtlas.Core.Catalog.Migrations
                     b.ToTable("TextExamples");
                 });
 
+            modelBuilder.Entity("NeuronAtlas.Core.Catalog.Entities.PrecomputeShard", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImageHashes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RangeEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RangeStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SettingsHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ShardCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShardIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "ModelId");
+
+                    b.ToTable("PrecomputeShards");
+                });
+
             modelBuilder.Entity("NeuronAtlas.Core.Catalog.Entities.TextVisChunk", b =>
                 {
                     b.Property<int>("Id")
