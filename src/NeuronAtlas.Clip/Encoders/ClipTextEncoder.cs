@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using NeuronAtlas.Core.Caching;
 using Microsoft.ML.OnnxRuntime;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Core.Models;
@@ -9,14 +9,16 @@ namespace NeuronAtlas.Clip.Encoders;
 
 /// <summary>
 /// CLIP's text tower: the tokenizer plus text.onnx. Gives raw embeddings (the graph's output) and unit-length ones.
-/// Thread-safe: the tokenizer and the ONNX Runtime session allow concurrent calls, and the embedding cache is concurrent.
+/// Thread-safe: the tokenizer and the ONNX Runtime session allow concurrent calls, and the embedding cache is locked.
+/// The cache is least-recently-used, so texts that visitors send once cannot crowd out the ones in regular use.
 /// </summary>
 public sealed class ClipTextEncoder : IDisposable
 {
-    private const int MaxCachedTexts = 50_000;
+    /// <summary>Raw embeddings kept in memory by default (50,000 × 640 floats is 128 MB for RN50x4).</summary>
+    public const int DefaultCachedTexts = 50_000;
     private readonly InferenceSession _session;
     private readonly TextEncoderManifest _spec;
-    private readonly ConcurrentDictionary<string, float[]> _rawCache = new(StringComparer.Ordinal);
+    private readonly LruCache<string, float[]> _rawCache;
 
     public ModelManifest Manifest { get; }
     public ClipTokenizer Tokenizer { get; }
@@ -25,8 +27,10 @@ public sealed class ClipTextEncoder : IDisposable
     /// <summary>Texts per ONNX Runtime call.</summary>
     public int BatchSize { get; init; } = 32;
 
-    private ClipTextEncoder(ModelManifest manifest, TextEncoderManifest spec, ClipTokenizer tokenizer, InferenceSession session, int dimensions)
+    private ClipTextEncoder(ModelManifest manifest, TextEncoderManifest spec, ClipTokenizer tokenizer, InferenceSession session, int dimensions,
+        int cachedTexts)
     {
+        _rawCache = new LruCache<string, float[]>(cachedTexts, StringComparer.Ordinal);
         Manifest = manifest;
         _spec = spec;
         Tokenizer = tokenizer;
@@ -34,7 +38,8 @@ public sealed class ClipTextEncoder : IDisposable
         Dimensions = dimensions;
     }
 
-    public static ClipTextEncoder Load(ModelManifest manifest, InferenceOptions options, ILogger? logger = null)
+    /// <param name="cachedTexts">Most raw embeddings kept in the least-recently-used cache.</param>
+    public static ClipTextEncoder Load(ModelManifest manifest, InferenceOptions options, ILogger? logger = null, int cachedTexts = DefaultCachedTexts)
     {
         var spec = manifest.TextEncoder
             ?? throw new InvalidOperationException($"Model '{manifest.Id}' has no text encoder (its manifest's \"textEncoder\" is null).");
@@ -42,11 +47,14 @@ public sealed class ClipTextEncoder : IDisposable
             ?? throw new InvalidOperationException($"Model '{manifest.Id}' has a text encoder but no \"embedding\" in its manifest.");
         var tokenizer = ClipTokenizer.FromVocabularyFile(ModelManifestLoader.ResolveFile(manifest, spec.Vocabulary));
         var session = OnnxSessionFactory.Create(File.ReadAllBytes(ModelManifestLoader.ResolveFile(manifest, spec.Onnx)), options, logger);
-        return new ClipTextEncoder(manifest, spec, tokenizer, session, embedding.Dimensions);
+        return new ClipTextEncoder(manifest, spec, tokenizer, session, embedding.Dimensions, cachedTexts);
     }
 
     /// <summary>Start token, BPE ids, end token, zero padding: one row of the graph's input. Long texts are truncated.</summary>
     public int[] Tokenize(string text) => Tokenizer.Tokenize(text, ContextLength);
+
+    /// <summary>Texts whose raw embeddings the cache holds now; at most the capacity given to <see cref="Load"/>.</summary>
+    public int CachedTexts => _rawCache.Count;
 
     /// <summary>The text graph's output for each text, as it is (not normalized).</summary>
     public float[][] EmbedRaw(IReadOnlyList<string> texts)
@@ -55,7 +63,7 @@ public sealed class ClipTextEncoder : IDisposable
         var missing = new List<int>();
         for (int i = 0; i < texts.Count; i++)
         {
-            if (_rawCache.TryGetValue(texts[i], out var cached)) result[i] = cached;
+            if (_rawCache.TryGet(texts[i], out var cached)) result[i] = cached;
             else missing.Add(i);
         }
         for (int start = 0; start < missing.Count; start += BatchSize)
@@ -65,7 +73,7 @@ public sealed class ClipTextEncoder : IDisposable
             for (int j = 0; j < chunk.Count; j++)
             {
                 result[chunk[j]] = rows[j];
-                if (_rawCache.Count < MaxCachedTexts) _rawCache.TryAdd(texts[chunk[j]], rows[j]);
+                _rawCache.Set(texts[chunk[j]], rows[j]);
             }
         }
         // Callers may modify what they get; the cache keeps its own copies.

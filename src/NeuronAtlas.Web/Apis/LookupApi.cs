@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NeuronAtlas.Web.Lookup;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Uploads;
+using NeuronAtlas.Web.Limits;
 using NeuronAtlas.Web.Problems;
 
 namespace NeuronAtlas.Web.Apis;
@@ -12,6 +13,7 @@ public static class LookupApi
     public static RouteHandlerBuilder MapLookupApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/lookup", LookupAsync)
             .WithName("LookupImage")
+            .WithMetadata(new RateLimitedAttribute(RateLimitPolicy.Lookup))
             .WithTags("Lookup")
             .WithSummary("Find the neurons an image excites most, per layer")
             .WithDescription("Body: multipart/form-data with one file field (or the raw image bytes). Query: model (default: the first " +
@@ -24,7 +26,7 @@ public static class LookupApi
     {
         try
         {
-            var upload = await UploadRequestReader.ReadAsync(context.Request, services.Limits.Value.MaxBytes, ct);
+            var upload = await UploadRequestReader.ReadAsync(context.Request, services.Limits.Value.MaxBytes, services.Budget, ct);
             var result = await services.Lookup.LookupAsync(upload.Image, model, top, ct, upload.Value(context.Request, "labels"));
             context.Response.Headers.CacheControl = "no-store";
             return TypedResults.Ok(result);

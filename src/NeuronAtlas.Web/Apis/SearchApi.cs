@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NeuronAtlas.Web.Caching;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Search;
+using NeuronAtlas.Web.Limits;
 using NeuronAtlas.Web.Problems;
 
 namespace NeuronAtlas.Web.Apis;
@@ -12,6 +13,7 @@ public static class SearchApi
     public static RouteHandlerBuilder MapSearchApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/search", SearchAsync)
             .WithName("SearchNeurons")
+            .WithMetadata(new RateLimitedAttribute(RateLimitPolicy.Search))
             .WithTags("Search")
             .WithSummary("Find neurons by text: label and top-phrase matches, ranked by score")
             .WithDescription("Query: q (required), model and layer (optional filters), top (1-100, default 20). Score = Semantic " +

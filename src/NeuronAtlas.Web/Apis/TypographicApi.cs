@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NeuronAtlas.Web.Clip;
 using NeuronAtlas.Web.Model;
+using NeuronAtlas.Web.Limits;
 using NeuronAtlas.Web.Problems;
 using NeuronAtlas.Web.Uploads;
 
@@ -12,6 +13,7 @@ public static class TypographicApi
     public static RouteHandlerBuilder MapTypographicApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/typographic", AttackAsync)
             .WithName("TypographicAttack")
+            .WithMetadata(new RateLimitedAttribute(RateLimitPolicy.Typographic))
             .WithTags("Clip")
             .WithSummary("Draw text on an image and compare CLIP's zero-shot labels and neurons before and after")
             .WithDescription("Body: multipart/form-data with the image file (or the raw image). Fields or query: model (a CLIP model), text " +
@@ -25,7 +27,7 @@ public static class TypographicApi
         context.Response.Headers.CacheControl = "no-store";
         try
         {
-            var upload = await UploadRequestReader.ReadAsync(context.Request, services.Limits.Value.MaxBytes, ct);
+            var upload = await UploadRequestReader.ReadAsync(context.Request, services.Limits.Value.MaxBytes, services.Budget, ct);
             string? Value(string name) => upload.Value(context.Request, name);
             var label = TypographicLabelReader.Read(Value);
             return TypedResults.Ok(await services.Attacks.AttackAsync(upload.Image, Value("model"), label, Value("labels"), ct));

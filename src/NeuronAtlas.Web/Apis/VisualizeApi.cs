@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NeuronAtlas.FeatureVis.Objectives;
 using NeuronAtlas.Web.Model;
+using NeuronAtlas.Web.Limits;
 using NeuronAtlas.Web.Problems;
 using NeuronAtlas.Web.Visualize;
 
@@ -14,6 +15,7 @@ public static class VisualizeApi
     {
         var api = app.MapGroup("/api/visualize").WithTags("Visualize");
         api.MapPost("/", RenderAsync).WithName("Visualize")
+            .WithMetadata(new RateLimitedAttribute(RateLimitPolicy.Visualize))
             .WithSummary("Render a feature visualization of an objective and return it as PNG")
             .WithDescription("JSON body: model, objective, seed, steps, size. " + VisualizeObjectiveParser.Syntax);
         api.MapGet("/status", GetStatus).WithName("VisualizeStatus").WithSummary("Running and queued renders and the limits");

@@ -32,7 +32,7 @@ public sealed class ClipWarmUpService(
         {
             foreach (var model in await catalog.GetModelsAsync(stoppingToken))
                 if (zeroShot.Model(model.Id) is { } clip)
-                    await Task.Run(() => zeroShot.Classifier(clip, null), stoppingToken);
+                    await Task.Run(() => zeroShot.DefaultClassifier(clip), stoppingToken);
             await search.WarmUpAsync(stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)

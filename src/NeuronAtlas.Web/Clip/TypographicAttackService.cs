@@ -43,7 +43,7 @@ public sealed class TypographicAttackService(
             cropped => [attack.Render(cropped, label)], async run =>
             {
                 var (before, after) = (run.Images[0], run.Images[1]);
-                var classifier = zeroShot.Classifier(run.Clip!, labels);
+                var classifier = run.Classifier!;
                 float[] beforeEmbedding = run.Embedding(0)!, afterEmbedding = run.Embedding(1)!;
                 var changed = run.Model.Layers.Select(layer => ChangedLayer(run.Model.ModelId, layer, run.Batch.Tensor(layer.TensorName))).ToList();
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Clip.ZeroShot;
 using NeuronAtlas.Web.Caching;
+using NeuronAtlas.Web.Limits;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Options;
 using NeuronAtlas.Web.Problems;
@@ -15,30 +16,24 @@ namespace NeuronAtlas.Web.Clip;
 /// <summary>
 /// Zero-shot labels of image embeddings for CLIP models: the configured shipped label set (its text embeddings cached
 /// on disk), or a list the visitor typed (its classifier kept in memory for a while, since building one runs the text
-/// encoder labels × templates times).
+/// encoder labels × templates times). Typed lists are encoded through the <see cref="TextEncodingGate"/>, and their
+/// classifiers share a cache bounded by <see cref="ZeroShotOptions.CustomClassifierCacheLabels"/> labels.
 /// </summary>
 public sealed class ZeroShotService(
     ClipModelPool models,
     IOptions<ZeroShotOptions> options,
     IOptions<AtlasOptions> atlas,
     IHostEnvironment environment,
-    IMemoryCache cache,
-    ILogger<ZeroShotService> logger)
+    TextEncodingGate textGate,
+    ILogger<ZeroShotService> logger) : IDisposable
 {
     private static readonly TimeSpan CustomClassifierLifetime = TimeSpan.FromMinutes(10);
     private readonly ConcurrentDictionary<string, RetryingLazy<ZeroShotClassifier>> _defaults = new();
+    private readonly MemoryCache _custom = new(new MemoryCacheOptions { SizeLimit = options.Value.CustomClassifierCacheLabels, TrackStatistics = true });
     private readonly RetryingLazy<PromptTemplates> _templates = new(() =>
         options.Value.PromptTemplates.Length == 0 ? PromptTemplates.Default : new PromptTemplates(options.Value.PromptTemplates));
 
     public PromptTemplates Templates => _templates.Value;
-
-    /// <summary>
-    /// The <see cref="ZeroShotOptions.Top"/> most probable labels for an image embedding of <paramref name="model"/>.
-    /// </summary>
-    /// <param name="customLabels">Labels separated by new lines, commas or semicolons; null or blank uses the default set.</param>
-    /// <exception cref="RequestRejectedException">400 for an unusable label list.</exception>
-    public ZeroShotLabels Classify(ClipModel model, ReadOnlySpan<float> imageEmbedding, string? customLabels) =>
-        Classify(Classifier(model, customLabels), imageEmbedding);
 
     /// <summary>The <see cref="ZeroShotOptions.Top"/> most probable labels of a classifier from <see cref="Classifier"/>.</summary>
     public ZeroShotLabels Classify(ZeroShotClassifier classifier, ReadOnlySpan<float> imageEmbedding)
@@ -71,21 +66,31 @@ public sealed class ZeroShotService(
         return labels;
     }
 
-    /// <summary>The classifier of the default label set, or of a typed list (null or blank for the default).</summary>
-    /// <exception cref="RequestRejectedException">400 for an unusable label list.</exception>
-    public ZeroShotClassifier Classifier(ClipModel model, string? customLabels)
+    /// <summary>
+    /// The classifier of the default label set, or of a typed list (null or blank for the default). A typed list not in
+    /// the cache is encoded through the text-encoding gate, never in an image-inference slot.
+    /// </summary>
+    /// <exception cref="RequestRejectedException">400 for an unusable label list, 503 when the text encoder is busy.</exception>
+    public async Task<ZeroShotClassifier> ClassifierAsync(ClipModel model, string? customLabels, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(customLabels)) return DefaultClassifier(model);
         var labels = ParseCustomLabels(customLabels);
-        var key = "zero-shot/" + model.Manifest.Id + "/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', labels.Labels))));
-        return cache.GetOrCreate(key, entry =>
+        var key = model.Manifest.Id + "/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', labels.Labels))));
+        if (_custom.TryGetValue(key, out ZeroShotClassifier? cached)) return cached!;
+        var classifier = await textGate.RunAsync(() =>
         {
-            entry.SlidingExpiration = CustomClassifierLifetime;
             using (models.Use(model)) return new ZeroShotClassifier(model, labels, Templates);
-        })!;
+        }, ct);
+        // A list longer than the whole cache is used once and not kept.
+        _custom.Set(key, classifier, new MemoryCacheEntryOptions { Size = labels.Labels.Count, SlidingExpiration = CustomClassifierLifetime });
+        return classifier;
     }
 
-    private ZeroShotClassifier DefaultClassifier(ClipModel model) =>
+    /// <summary>Typed label lists whose classifiers are cached now, and their labels together (at most the configured limit).</summary>
+    public (int Lists, long Labels) CustomCacheUse => (_custom.Count, _custom.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0);
+
+    /// <summary>The classifier of the shipped default label set (prepared once per model, its embeddings cached on disk).</summary>
+    public ZeroShotClassifier DefaultClassifier(ClipModel model) =>
         _defaults.GetOrAdd(model.Manifest.Id, _ => new RetryingLazy<ZeroShotClassifier>(() =>
         {
             var root = environment.ContentRootPath;
@@ -94,4 +99,6 @@ public sealed class ZeroShotService(
                 labels.Name, labels.Labels.Count, Templates.Templates.Count, model.Manifest.Id);
             using (models.Use(model)) return ZeroShotClassifier.Create(model, labels, Templates, options.Value.CacheFullPath(atlas.Value.DataRootFullPath(root)));
         })).Value;
+
+    public void Dispose() => _custom.Dispose();
 }

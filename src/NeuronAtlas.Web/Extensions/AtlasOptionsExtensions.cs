@@ -12,6 +12,7 @@ public static class AtlasOptionsExtensions
         builder.Services.AddOptions<AtlasOptions>().Bind(builder.Configuration.GetSection(AtlasOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.CatalogPath), "Atlas:CatalogPath is required.")
             .Validate(o => o.PageMaxAgeSeconds >= 0, "Atlas:PageMaxAgeSeconds cannot be negative.")
+            .Validate(o => o.CatalogCacheEntries >= 1, "Atlas:CatalogCacheEntries must be at least 1.")
             .Validate(o => o.PublicBaseUrl.Length == 0 || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _),
                 "Atlas:PublicBaseUrl must be empty or an absolute URL.")
             .ValidateOnStart();
@@ -20,6 +21,18 @@ public static class AtlasOptionsExtensions
             .Validate(o => o.MaxBytes > 0 && o.MaxPixels > 0, "Uploads:MaxBytes and Uploads:MaxPixels must be positive.")
             .Validate(o => o.MaxConcurrentInferences >= 1, "Uploads:MaxConcurrentInferences must be at least 1.")
             .Validate(o => o.QueueTimeoutMs >= 0 && o.RetryAfterSeconds >= 1, "Uploads:QueueTimeoutMs cannot be negative and RetryAfterSeconds must be at least 1.")
+            .Validate(o => o.MaxBufferedBytes >= o.MaxBytes, "Uploads:MaxBufferedBytes must hold at least one upload (MaxBytes).")
+            .ValidateOnStart();
+        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section))
+            .Validate(o => o.All.All(l => l.Limit.IsValid), "Every RateLimits entry needs TokenLimit and TokensPerPeriod of at least 1 and a positive PeriodSeconds.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ProxyOptions>().Bind(builder.Configuration.GetSection(ProxyOptions.Section))
+            .Validate(o => o.KnownProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "ForwardedHeaders:KnownProxies must be IP addresses.")
+            .Validate(o => o.KnownNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)), "ForwardedHeaders:KnownNetworks must be CIDR networks, e.g. 10.0.0.0/8.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<TextEncodingOptions>().Bind(builder.Configuration.GetSection(TextEncodingOptions.Section))
+            .Validate(o => o.MaxConcurrent >= 1 && o.MaxQueued >= 0, "TextEncoding:MaxConcurrent must be at least 1 and MaxQueued not negative.")
+            .Validate(o => o.QueueTimeoutMs >= 0 && o.RetryAfterSeconds >= 1, "TextEncoding:QueueTimeoutMs cannot be negative and RetryAfterSeconds must be at least 1.")
             .ValidateOnStart();
         builder.Services.AddOptions<InferenceOptions>().Bind(builder.Configuration.GetSection("Inference"));
         builder.Services.AddOptions<SearchOptions>().Bind(builder.Configuration.GetSection(SearchOptions.Section))
@@ -39,6 +52,7 @@ public static class AtlasOptionsExtensions
             .Validate(o => o.MaxTextLength >= 1 && o.ChangedNeurons >= 1, "Typographic:MaxTextLength and ChangedNeurons must be positive.")
             .ValidateOnStart();
         builder.Services.AddOptions<ZeroShotOptions>().Bind(builder.Configuration.GetSection(ZeroShotOptions.Section))
+            .Validate(o => o.CustomClassifierCacheLabels >= 0, "ZeroShot:CustomClassifierCacheLabels cannot be negative.")
             .Validate(o => o.Top >= 1 && o.MaxCustomLabels >= 2 && o.MaxCustomLabelsLength >= 1,
                 "ZeroShot:Top must be at least 1, MaxCustomLabels at least 2 and MaxCustomLabelsLength positive.")
             .Validate(o => o.PromptTemplates.All(t => t?.Contains("{}") == true), "Every ZeroShot:PromptTemplates entry needs a {} slot for the label.")

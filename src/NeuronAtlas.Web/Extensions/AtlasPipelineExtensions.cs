@@ -10,6 +10,7 @@ public static class AtlasPipelineExtensions
     /// <summary>The request pipeline: static files from the root wwwroot/, catalog readiness, caching headers, APIs and pages.</summary>
     public static WebApplication UseAtlasPipeline(this WebApplication app)
     {
+        app.UseConfiguredForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -20,6 +21,7 @@ public static class AtlasPipelineExtensions
         // endpoints of MapStaticAssets below.
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseMiddleware<CatalogReadinessMiddleware>();
         app.UseMiddleware<PublicCacheMiddleware>();
         app.UseOutputCache();

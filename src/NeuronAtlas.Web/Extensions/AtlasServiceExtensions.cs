@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using NeuronAtlas.Web.Caching;
 using NeuronAtlas.Web.Clip;
+using NeuronAtlas.Web.Limits;
 using NeuronAtlas.Web.Manifests;
 using NeuronAtlas.Web.Catalog;
 using NeuronAtlas.Web.Lookup;
@@ -26,6 +27,7 @@ public static class AtlasServiceExtensions
         // repository. A published app has no such manifest and serves them from its own wwwroot/.
         if (!builder.Environment.IsDevelopment()) builder.WebHost.UseStaticWebAssets();
         builder.AddAtlasOptions();
+        builder.Services.AddAtlasLimits();
         builder.Services.AddAtlasCatalog();
         builder.Services.AddImageLookup();
         builder.Services.AddClipFeatures();
@@ -45,7 +47,6 @@ public static class AtlasServiceExtensions
 
     private static void AddAtlasCatalog(this IServiceCollection services)
     {
-        services.AddMemoryCache();
         services.AddSingleton<CatalogState>();
         services.AddSingleton<CatalogCache>();
         services.AddSingleton<CatalogReader>();

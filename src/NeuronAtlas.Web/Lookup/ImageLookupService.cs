@@ -43,7 +43,7 @@ public sealed class ImageLookupService(
         {
             var layers = run.Model.Layers.Select(layer => RankLayer(run.Model.ModelId, layer, run.Batch, top)).ToList();
             var embedding = run.Embedding(0);
-            var labelled = run.Clip is null ? null : zeroShot.Classify(run.Clip, embedding, labels);
+            var labelled = run.Classifier is null ? null : zeroShot.Classify(run.Classifier, embedding);
             using var jpeg = new MemoryStream();
             await run.Images[0].SaveAsJpegAsync(jpeg, ct);
             return new LookupResult(run.Model.ModelId, run.Model.DisplayName, run.Upload.Format.Name, run.Upload.Width, run.Upload.Height,
@@ -68,6 +68,8 @@ public sealed class ImageLookupService(
             throw RequestRejectedException.Invalid($"Model '{model.ModelId}' is not a CLIP model: {clipRequiredFor}.");
         var (extractor, preprocessor) = extractors.Get(model.ModelId, model.Layers.Select(l => l.LayerId).ToList())
             ?? throw LookupCatalogReader.UnknownModel(model.ModelId);
+        // A typed label list is encoded here, through the text-encoding gate, before taking an image-inference slot.
+        var classifier = clip is null ? null : await zeroShot.ClassifierAsync(clip, labels, ct);
 
         using (await gate.EnterAsync(ct))
         {
@@ -80,7 +82,7 @@ public sealed class ImageLookupService(
                 var input = new float[images.Count * length];
                 for (int i = 0; i < images.Count; i++) preprocessor.WriteTensor(images[i], input.AsSpan(i * length, length));
                 using var batch = extractor.Run(input, images.Count);
-                return await read(new LookupRun(model, inspected, clip, images, batch));
+                return await read(new LookupRun(model, inspected, clip, classifier, images, batch));
             }
             finally
             {
@@ -89,12 +91,15 @@ public sealed class ImageLookupService(
         }
     }
 
-    /// <summary>Zero-shot labels for an image embedding from an earlier lookup, with another label list; through the same inference slots.</summary>
+    /// <summary>
+    /// Zero-shot labels for an image embedding from an earlier lookup, with another label list. Only the label list runs
+    /// through the text encoder (and its gate); comparing it with the stored embedding needs no inference slot.
+    /// </summary>
     /// <remarks>Runs on the thread pool, as <see cref="LookupAsync"/>.</remarks>
     public Task<ZeroShotLabels> RelabelAsync(string modelId, float[] imageEmbedding, string? labels, CancellationToken ct) => Task.Run(async () =>
     {
         var clip = ClipFor(modelId, labels) ?? throw RequestRejectedException.Invalid($"Model '{modelId}' is not a CLIP model: it has no zero-shot labels.");
-        using (await gate.EnterAsync(ct)) return zeroShot.Classify(clip, imageEmbedding, labels);
+        return zeroShot.Classify(await zeroShot.ClassifierAsync(clip, labels, ct), imageEmbedding);
     }, ct);
 
     /// <summary>
@@ -107,7 +112,7 @@ public sealed class ImageLookupService(
         var clip = zeroShot.Model(modelId);
         if (string.IsNullOrWhiteSpace(labels))
         {
-            if (clip is not null) zeroShot.Classifier(clip, null);
+            if (clip is not null) zeroShot.DefaultClassifier(clip);
             return clip;
         }
         if (clip is null) throw RequestRejectedException.Invalid($"Model '{modelId}' is not a CLIP model, so it has no zero-shot labels; leave 'labels' out.");

@@ -1,4 +1,5 @@
 using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Clip.ZeroShot;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Web.Uploads;
 using SixLabors.ImageSharp;
@@ -11,7 +12,9 @@ namespace NeuronAtlas.Web.Lookup;
 /// the images made from it after that, and the model's activations on all of them, batch item i for image i.
 /// </summary>
 /// <param name="Clip">The model's CLIP encoders, or null for other models.</param>
-public sealed record LookupRun(LookupModelData Model, InspectedUpload Upload, ClipModel? Clip, IReadOnlyList<Image<Rgb24>> Images, ActivationBatch Batch)
+/// <param name="Classifier">CLIP models: the zero-shot classifier of the request's labels (prepared before the inference slot).</param>
+public sealed record LookupRun(LookupModelData Model, InspectedUpload Upload, ClipModel? Clip, ZeroShotClassifier? Classifier,
+    IReadOnlyList<Image<Rgb24>> Images, ActivationBatch Batch)
 {
     /// <summary>Image <paramref name="item"/>'s CLIP image embedding as the model gives it, or null for models without one.</summary>
     public float[]? Embedding(int item)

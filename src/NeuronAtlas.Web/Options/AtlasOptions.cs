@@ -39,6 +39,9 @@ public sealed class AtlasOptions
     /// <summary>Cache-Control max-age of public pages and JSON, in seconds. Defaults to 300.</summary>
     public int PageMaxAgeSeconds { get; set; } = 300;
 
+    /// <summary>Values read from the catalog kept in memory (models, layer pages, neurons), least recently used dropped first. Defaults to 4096.</summary>
+    public int CatalogCacheEntries { get; set; } = 4096;
+
     public string DataRootFullPath(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, DataRoot));
 
     /// <summary>A configured path made absolute: relative paths resolve against <see cref="DataRoot"/>.</summary>

@@ -17,6 +17,12 @@ public sealed class UploadOptions
     /// <summary>How long a lookup waits for a free slot before the server answers "busy, retry". Defaults to 2000 ms.</summary>
     public int QueueTimeoutMs { get; set; } = 2000;
 
+    /// <summary>
+    /// Bytes of upload bodies all requests together may hold in memory, reserved from the declared Content-Length (or as
+    /// a body without one is read) before buffering; beyond it the server answers 503 "busy, retry". Defaults to 64 MB.
+    /// </summary>
+    public long MaxBufferedBytes { get; set; } = 64 * 1024 * 1024;
+
     /// <summary>Seconds sent in Retry-After when busy. Defaults to 2.</summary>
     public int RetryAfterSeconds { get; set; } = 2;
 }

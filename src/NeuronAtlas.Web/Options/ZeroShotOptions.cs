@@ -20,6 +20,12 @@ public sealed class ZeroShotOptions
     /// <summary>Longest typed label list, in characters. Defaults to 4000.</summary>
     public int MaxCustomLabelsLength { get; set; } = 4000;
 
+    /// <summary>
+    /// Labels the classifiers of typed label lists may hold together in memory (a list of n labels counts n); the least
+    /// recently used lists are dropped beyond it. Defaults to 2000.
+    /// </summary>
+    public int CustomClassifierCacheLabels { get; set; } = 2000;
+
     /// <summary>Where the default label set's text embeddings are cached between runs; must be writable. Defaults to "data/cache/zero-shot".</summary>
     public string CacheDirectory { get; set; } = "data/cache/zero-shot";
 

@@ -4,6 +4,7 @@ using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Clip.NeuronLabels;
 using NeuronAtlas.Web.Catalog;
 using NeuronAtlas.Web.Clip;
+using NeuronAtlas.Web.Limits;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Options;
 using NeuronAtlas.Web.Routing;
@@ -14,10 +15,12 @@ namespace NeuronAtlas.Web.Search;
 /// <summary>
 /// Finds neurons by text across the catalog's models (Core's <see cref="NeuronSearch"/>: label and top-phrase cosine
 /// for CLIP models, text matches for all). The indices are built once per catalog version, on the first search.
+/// A query that runs CLIP text encoders goes through the <see cref="TextEncodingGate"/>.
 /// </summary>
 public sealed class NeuronSearchService(
     CatalogState state,
     ClipModelPool clip,
+    TextEncodingGate textGate,
     IOptions<SearchOptions> options,
     ILogger<NeuronSearchService> logger)
 {
@@ -33,7 +36,7 @@ public sealed class NeuronSearchService(
         public IReadOnlyList<string> SemanticModels => TextEncoders.Select(m => m.Manifest.Id).ToList();
     }
 
-    /// <exception cref="RequestRejectedException">400 for an empty or over-long query or a bad count, 404 for an unknown model.</exception>
+    /// <exception cref="RequestRejectedException">400 for an empty or over-long query or a bad count, 404 for an unknown model, 503 when the text encoder is busy.</exception>
     public async Task<NeuronSearchResult> SearchAsync(string? query, string? modelId, string? layerId, int? top, CancellationToken ct)
     {
         var limits = options.Value;
@@ -46,18 +49,20 @@ public sealed class NeuronSearchService(
         var catalog = await CatalogAsync().WaitAsync(ct);
         if (modelId is not null && !catalog.ModelNames.ContainsKey(modelId))
             throw RequestRejectedException.UnknownModel($"No model '{modelId}' in the catalog (see /api/models).");
-        var hits = await Task.Run(() =>
-        {
-            var uses = catalog.TextEncoders.Select(clip.Use).ToList();
-            try
+        var hits = catalog.TextEncoders.Count == 0
+            ? catalog.Search.Search(q, count, modelId, layerId)
+            : await textGate.RunAsync(() =>
             {
-                return catalog.Search.Search(q, count, modelId, layerId);
-            }
-            finally
-            {
-                uses.ForEach(use => use.Dispose());
-            }
-        }, ct);
+                var uses = catalog.TextEncoders.Select(clip.Use).ToList();
+                try
+                {
+                    return catalog.Search.Search(q, count, modelId, layerId);
+                }
+                finally
+                {
+                    uses.ForEach(use => use.Dispose());
+                }
+            }, ct);
         var results = hits.Select(h =>
         {
             var thumbnail = catalog.Thumbnails.GetValueOrDefault((h.ModelId, h.LayerId, h.Neuron), new Thumbnail(null, false));

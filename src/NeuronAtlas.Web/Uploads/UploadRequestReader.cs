@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using NeuronAtlas.Web.Limits;
 using NeuronAtlas.Web.Problems;
 
 namespace NeuronAtlas.Web.Uploads;
@@ -8,7 +9,8 @@ namespace NeuronAtlas.Web.Uploads;
 /// <summary>
 /// Reads the image of an upload request into memory: the first file of a multipart/form-data body (with the form's
 /// small text fields), or a raw image body. The form is parsed by hand because ASP.NET's form reader buffers large
-/// files to disk.
+/// files to disk. The body's bytes are reserved from the upload memory budget before any is read, and stay reserved
+/// until the request ends.
 /// </summary>
 public static class UploadRequestReader
 {
@@ -18,10 +20,15 @@ public static class UploadRequestReader
     /// <summary>Longest text field kept, in bytes; longer ones are refused.</summary>
     public const int MaxFieldBytes = 16 * 1024;
 
-    public static async Task<ImageUpload> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    /// <exception cref="RequestRejectedException">413 too large, 503 when the budget has no room, 400/415 unreadable bodies.</exception>
+    public static async Task<ImageUpload> ReadAsync(HttpRequest request, long maxBytes, UploadMemoryBudget budget, CancellationToken ct)
     {
         long bodyLimit = maxBytes + MultipartOverhead;
         if (request.ContentLength > bodyLimit) throw RequestRejectedException.TooLarge(maxBytes);
+        var reservation = budget.Open();
+        request.HttpContext.Response.RegisterForDispose(reservation);
+        // A body that declares no length may be as long as the limit lets it be.
+        reservation.EnsureAtLeast(request.ContentLength ?? bodyLimit);
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
             sizeFeature.MaxRequestBodySize = bodyLimit;
         try

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NeuronAtlas.FeatureVis.Objectives;
 using NeuronAtlas.FeatureVis.Render;
 using NeuronAtlas.Web.Clip;
+using NeuronAtlas.Web.Limits;
 using NeuronAtlas.Web.Manifests;
 using NeuronAtlas.Web.Options;
 using NeuronAtlas.Web.Problems;
@@ -20,6 +21,7 @@ public sealed class VisualizeService(
     ClipModelPool clip,
     VisualizationQueue queue,
     FeatureVisRendererPool renderers,
+    TextEncodingGate textGate,
     IOptions<VisualizeOptions> options,
     ILogger<VisualizeService> logger)
 {
@@ -42,9 +44,11 @@ public sealed class VisualizeService(
     /// <see cref="RenderAsync(PreparedVisualization, Action{VisualizeUpdate}?, CancellationToken)"/>, so the objective is
     /// read and encoded once per run.
     /// </summary>
-    /// <exception cref="RequestRejectedException">400 out of bounds, 404 unknown model.</exception>
+    /// <exception cref="RequestRejectedException">400 out of bounds, 404 unknown model, 503 when the text encoder is busy.</exception>
     /// <exception cref="ObjectiveSyntaxException">The objective cannot be read; its position says where.</exception>
-    public Task<PreparedVisualization> PrepareAsync(VisualizeRequest request, CancellationToken ct) => Task.Run(() => Prepare(request), ct);
+    public Task<PreparedVisualization> PrepareAsync(VisualizeRequest request, CancellationToken ct) =>
+        // A CLIP model's objective may be text:"...", whose parsing runs the text encoder: through its gate.
+        manifests.IsClip(request.ModelId) ? textGate.RunAsync(() => Prepare(request), ct) : Task.Run(() => Prepare(request), ct);
 
     private PreparedVisualization Prepare(VisualizeRequest request)
     {

@@ -58,6 +58,8 @@ public sealed class AtlasWebFactory : WebApplicationFactory<Program>
                 ["Atlas:CatalogPath"] = _catalogPath,
                 ["Atlas:BuildCatalogOnStart"] = "false",
                 ["Logging:LogLevel:Default"] = "Warning",
+                // Tests of other features send many requests from one client; the rate-limit tests turn the limits on.
+                ["RateLimits:Enabled"] = "false",
             };
             foreach (var (key, value) in _settings) values[key] = value;
             config.AddInMemoryCollection(values);

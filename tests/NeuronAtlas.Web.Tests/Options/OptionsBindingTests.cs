@@ -35,6 +35,11 @@ public sealed class OptionsBindingTests
     [InlineData("Search:MaxTop", "5", "at most MaxTop")]
     [InlineData("Typographic:ChangedNeurons", "0", "ChangedNeurons must be positive")]
     [InlineData("Uploads:MaxConcurrentInferences", "0", "MaxConcurrentInferences must be at least 1")]
+    [InlineData("Uploads:MaxBufferedBytes", "1000", "MaxBufferedBytes must hold at least one upload")]
+    [InlineData("RateLimits:Search:PeriodSeconds", "0", "Every RateLimits entry needs")]
+    [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.example.org", "KnownProxies must be IP addresses")]
+    [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0", "KnownNetworks must be CIDR networks")]
+    [InlineData("TextEncoding:MaxConcurrent", "0", "TextEncoding:MaxConcurrent must be at least 1")]
     [InlineData("Atlas:DataRoot", "/nonexistent", "Atlas:DataRoot: the folder /nonexistent does not exist")]
     [InlineData("Atlas:ModelsDirectory", "no/such/models", "Atlas:ModelsDirectory: the folder ")]
     [InlineData("Atlas:FontsDirectory", "/nonexistent/fonts", "Atlas:FontsDirectory: the folder /nonexistent/fonts does not exist")]
@@ -62,6 +67,9 @@ public sealed class OptionsBindingTests
         _ = services.GetRequiredService<IOptions<SearchOptions>>().Value;
         _ = services.GetRequiredService<IOptions<TypographicOptions>>().Value;
         _ = services.GetRequiredService<IOptions<UploadOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<ProxyOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<TextEncodingOptions>>().Value;
         _ = services.GetRequiredService<IOptions<AtlasOptions>>().Value;
     }
 

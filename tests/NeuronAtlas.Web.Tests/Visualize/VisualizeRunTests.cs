@@ -65,12 +65,12 @@ public sealed class VisualizeRunTests(VisualizeAppFixture app) : IClassFixture<V
             var seen = positions[i];
             renders.Add(Service.RenderAsync(Service.Complete(ClipTestCatalog.Model, $"image_block_4_1:{i}", 0, 2, 32),
                 u => { if (u.Stage == VisualizeStage.Queued) seen.Enqueue(u.QueuePosition); }, CancellationToken.None));
-            await WaitUntil(() => queue.Queued == i + 1);
+            await Conditions.WaitUntilAsync(() => queue.Queued == i + 1, "the queue");
         }
         Assert.Equal([[1], [2], [3]], positions.Select(p => p.ToArray()));
 
         held[0].Dispose();
-        await WaitUntil(() => positions[2].Contains(2));
+        await Conditions.WaitUntilAsync(() => positions[2].Contains(2), "the queue");
         Assert.Equal([2, 1], positions[1].ToArray());
         held[1].Dispose();
 
@@ -85,15 +85,5 @@ public sealed class VisualizeRunTests(VisualizeAppFixture app) : IClassFixture<V
         Assert.Equal(0, Service.Queue.Running);
         Assert.Equal(0, Service.Queue.Queued);
         Assert.Equal(0, Service.Renderers.LiveRenderers);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail("timed out waiting for the queue");
-            await Task.Delay(10);
-        }
     }
 }

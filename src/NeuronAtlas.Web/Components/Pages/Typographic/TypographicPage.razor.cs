@@ -5,6 +5,7 @@ using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Web.Catalog;
 using NeuronAtlas.Web.Clip;
 using NeuronAtlas.Web.Components.Shared;
+using NeuronAtlas.Web.Limits;
 using NeuronAtlas.Web.Manifests;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Options;
@@ -25,6 +26,8 @@ public partial class TypographicPage
     [Inject] private CatalogReader Catalog { get; set; } = null!;
     [Inject] private ModelManifests Manifests { get; set; } = null!;
     [Inject] private IOptions<UploadOptions> UploadLimits { get; set; } = null!;
+    [Inject] private PageRateLimit RateLimit { get; set; } = null!;
+    [Inject] private UploadMemoryBudget UploadBudget { get; set; } = null!;
 
     private readonly CancellationTokenSource _disposed = new();
     private SupersedingCancellation? _pending;
@@ -57,6 +60,9 @@ public partial class TypographicPage
         {
             long maxBytes = UploadLimits.Value.MaxBytes;
             if (e.File.Size > maxBytes) throw RequestRejectedException.TooLarge(maxBytes);
+            // The budget counts the upload while it is read and first attacked; the page keeps it for re-runs afterwards.
+            using var reservation = UploadBudget.Open();
+            reservation.EnsureAtLeast(e.File.Size);
             await using var stream = e.File.OpenReadStream(maxBytes, _disposed.Token);
             _upload = await UploadBuffer.ReadAsync(stream, maxBytes, _disposed.Token);
             await AttackAsync(_disposed.Token);
@@ -104,6 +110,7 @@ public partial class TypographicPage
         _busy = true;
         try
         {
+            RateLimit.Acquire(RateLimitPolicy.Typographic);
             _result = await Attacks.AttackAsync(_upload, _modelId, _label, _labels, ct);
             _error = null;
         }

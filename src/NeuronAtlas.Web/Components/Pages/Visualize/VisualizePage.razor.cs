@@ -6,6 +6,7 @@ using Microsoft.JSInterop;
 using NeuronAtlas.Core.Models;
 using NeuronAtlas.FeatureVis.Objectives;
 using NeuronAtlas.Web.Catalog;
+using NeuronAtlas.Web.Limits;
 using NeuronAtlas.Web.Manifests;
 using NeuronAtlas.Web.Model;
 using NeuronAtlas.Web.Options;
@@ -29,6 +30,7 @@ public partial class VisualizePage
     [Inject] private CatalogReader Catalog { get; set; } = null!;
     [Inject] private ModelManifests Manifests { get; set; } = null!;
     [Inject] private CircuitConnection Connection { get; set; } = null!;
+    [Inject] private PageRateLimit RateLimit { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
     [Inject] private AbsoluteUrls Absolute { get; set; } = null!;
     [Inject] private IOptions<VisualizeOptions> Options { get; set; } = null!;
@@ -132,6 +134,7 @@ public partial class VisualizePage
         StateHasChanged();
         try
         {
+            RateLimit.Acquire(RateLimitPolicy.Visualize);
             // Read once per run: the render uses this objective as prepared, its text embedding included.
             var prepared = _prepared is { } loaded && loaded.Request == request ? loaded : await CheckAsync(request, token);
             _prepared = null;
