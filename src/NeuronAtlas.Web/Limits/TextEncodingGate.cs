@@ -31,9 +31,11 @@ public sealed class TextEncodingGate(IOptions<TextEncodingOptions> options) : ID
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled while waiting.</exception>
     public async Task<T> RunAsync<T>(Func<T> encode, CancellationToken ct)
     {
-        using var lease = await AcquireAsync(ct);
+        // ConfigureAwait(false): a caller on a Blazor circuit must not get the encoding's continuation queued on its
+        // thread (the encoding and what follows it run on the pool).
+        using var lease = await AcquireAsync(ct).ConfigureAwait(false);
         // Once started, the encoding runs to its end under the lease: the encoder cannot be interrupted midway.
-        return await Task.Run(encode, ct);
+        return await Task.Run(encode, ct).ConfigureAwait(false);
     }
 
     private async Task<RateLimitLease> AcquireAsync(CancellationToken ct)
@@ -43,7 +45,7 @@ public sealed class TextEncodingGate(IOptions<TextEncodingOptions> options) : ID
         RateLimitLease lease;
         try
         {
-            lease = await _limiter.AcquireAsync(1, wait.Token);
+            lease = await _limiter.AcquireAsync(1, wait.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
