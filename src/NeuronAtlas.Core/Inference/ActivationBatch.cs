@@ -20,6 +20,21 @@ public sealed class ActivationBatch : IDisposable
     /// <summary>The tensor's data, row-major [N, ...].</summary>
     public ReadOnlySpan<float> Tensor(string name) => _values[IndexOf(name)].GetTensorDataAsSpan<float>();
 
+    /// <summary>A managed copy of items [<paramref name="first"/>, first + count) of every tensor.</summary>
+    public ActivationSlice CopyItems(int first, int count)
+    {
+        if (first < 0 || count < 1 || first + count > BatchSize)
+            throw new ArgumentOutOfRangeException(nameof(count), $"Items {first}..{first + count - 1} are outside a batch of {BatchSize}.");
+        var tensors = new Dictionary<string, float[]>(_index.Count);
+        foreach (var (name, i) in _index)
+        {
+            var data = _values[i].GetTensorDataAsSpan<float>();
+            int perItem = data.Length / BatchSize;
+            tensors[name] = data.Slice(first * perItem, count * perItem).ToArray();
+        }
+        return new ActivationSlice(count, tensors);
+    }
+
     public long[] Shape(string name) => _values[IndexOf(name)].GetTensorTypeAndShape().Shape;
 
     private int IndexOf(string name) =>

@@ -15,8 +15,8 @@ namespace NeuronAtlas.Web.Clip;
 /// <summary>
 /// The typographic attack lab: draws text onto an uploaded image (as the model sees it: resized and centre-cropped),
 /// runs the CLIP model on both, and compares their zero-shot labels and neurons. Both images go through the lookup's
-/// pipeline (<see cref="ImageLookupService.RunAsync"/>): the same upload checks, preprocessing, inference slots and
-/// extraction, in one batch. The upload stays in memory.
+/// pipeline (<see cref="ImageLookupService.RunAsync"/>): the same upload checks, preprocessing, decode and inference slots
+/// and extraction, both images in one request of a (possibly shared) batch. The upload stays in memory.
 /// </summary>
 public sealed class TypographicAttackService(
     ImageLookupService lookup,
@@ -45,7 +45,7 @@ public sealed class TypographicAttackService(
                 var (before, after) = (run.Images[0], run.Images[1]);
                 var classifier = run.Classifier!;
                 float[] beforeEmbedding = run.Embedding(0)!, afterEmbedding = run.Embedding(1)!;
-                var changed = run.Model.Layers.Select(layer => ChangedLayer(run.Model.ModelId, layer, run.Batch.Tensor(layer.TensorName))).ToList();
+                var changed = run.Model.Layers.Select(layer => ChangedLayer(run.Model.ModelId, layer, run.Activations.Tensor(layer.TensorName))).ToList();
 
                 using var beforeJpeg = new MemoryStream();
                 await before.SaveAsJpegAsync(beforeJpeg, ct);

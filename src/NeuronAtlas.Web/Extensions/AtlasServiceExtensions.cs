@@ -61,6 +61,7 @@ public static class AtlasServiceExtensions
         services.AddSingleton<ModelManifests>();
         services.AddSingleton<UploadImageDecoder>();
         services.AddSingleton<InferenceGate>();
+        services.AddSingleton<DecodeGate>();
         services.AddSingleton<ExtractorPool>();
         services.AddSingleton<LookupCatalogReader>();
         services.AddSingleton<ImageLookupService>();

@@ -4,30 +4,36 @@ using NeuronAtlas.Core.Images;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Web.Caching;
 using NeuronAtlas.Web.Manifests;
+using NeuronAtlas.Web.Uploads;
 
 namespace NeuronAtlas.Web.Lookup;
 
 /// <summary>
-/// One ONNX session per model, created on first use and shared by all lookups (sessions are thread-safe); a model that
-/// failed to load is tried again on the next lookup.
+/// One ONNX session per model, created on first use and shared by all lookups (sessions are thread-safe) through the
+/// model's <see cref="LookupBatcher"/>; a model that failed to load is tried again on the next lookup.
 /// </summary>
 public sealed class ExtractorPool(
     ModelManifests manifests,
+    InferenceGate gate,
     IOptions<InferenceOptions> inferenceOptions,
     IOptions<NeuronAtlas.Web.Options.UploadOptions> uploadOptions,
     ILogger<ExtractorPool> logger) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, RetryingLazy<(ActivationExtractor Extractor, ImagePreprocessor Preprocessor)>> _models = new();
+    private readonly ConcurrentDictionary<string, RetryingLazy<LookupModel>> _models = new();
 
-    /// <summary>The model's extractor for the given layers (fixed by the first call) and its preprocessor; null when no manifest declares the model.</summary>
-    public (ActivationExtractor Extractor, ImagePreprocessor Preprocessor)? Get(string modelId, IReadOnlyList<string> layerIds)
+    /// <summary>
+    /// The model's extractor for the given layers (fixed by the first call), its batcher and its preprocessor; null when
+    /// no manifest declares the model. The session's batch dimension is dynamic (ModelGraphPreparer), so one session
+    /// runs batches of any size.
+    /// </summary>
+    public LookupModel? Get(string modelId, IReadOnlyList<string> layerIds)
     {
         if (manifests.Find(modelId) is not { } manifest) return null;
         return _models.GetOrAdd(modelId, _ => new(() =>
         {
             logger.LogInformation("Loading model {Model} for image lookups.", modelId);
             var extractor = ActivationExtractor.Create(manifest, LookupInferenceOptions(), layerIds, logger);
-            return (extractor, new ImagePreprocessor(manifest));
+            return new LookupModel(extractor, new LookupBatcher(extractor, gate, uploadOptions.Value, logger), new ImagePreprocessor(manifest));
         })).Value;
     }
 
@@ -47,6 +53,9 @@ public sealed class ExtractorPool(
     public void Dispose()
     {
         foreach (var model in _models.Values.Where(m => m.IsValueCreated))
+        {
+            model.Value.Batcher.Dispose();
             model.Value.Extractor.Dispose();
+        }
     }
 }

@@ -6,6 +6,7 @@ using NeuronAtlas.Web.Routing;
 using NeuronAtlas.Web.Uploads;
 using NeuronAtlas.Web.Problems;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace NeuronAtlas.Web.Lookup;
@@ -18,7 +19,7 @@ namespace NeuronAtlas.Web.Lookup;
 /// </summary>
 public sealed class ImageLookupService(
     UploadImageDecoder decoder,
-    InferenceGate gate,
+    DecodeGate decodeGate,
     ExtractorPool extractors,
     LookupCatalogReader catalog,
     ZeroShotService zeroShot)
@@ -26,36 +27,48 @@ public sealed class ImageLookupService(
     public const int DefaultTop = 8;
     public const int MaxTop = 64;
 
+    /// <summary>The model input shown on the lookup page: small, so a plain quality-80 JPEG costs about a millisecond.</summary>
+    private static readonly JpegEncoder ModelInputEncoder = new() { Quality = 80 };
+
     /// <param name="modelId">A catalog model; null for the default one.</param>
     /// <param name="labels">CLIP models only: zero-shot labels separated by new lines or commas; null uses the default label set.</param>
+    /// <param name="withModelInputJpeg">Whether to encode the model input as a JPEG for display (the page shows it; the API does not send it).</param>
     /// <exception cref="RequestRejectedException">The upload or request is refused, with the status to answer.</exception>
     /// <remarks>
     /// Runs on the thread pool, never on the caller's thread: a Blazor circuit would otherwise decode, load models,
     /// build zero-shot classifiers (up to labels × templates text encodings) and run inference on its own thread.
     /// </remarks>
-    public Task<LookupResult> LookupAsync(byte[] upload, string? modelId, int top, CancellationToken ct, string? labels = null) =>
-        Task.Run(() => LookupOnPoolAsync(upload, modelId, top, labels, ct), ct);
+    public Task<LookupResult> LookupAsync(byte[] upload, string? modelId, int top, CancellationToken ct, string? labels = null,
+        bool withModelInputJpeg = false) =>
+        Task.Run(() => LookupOnPoolAsync(upload, modelId, top, labels, withModelInputJpeg, ct), ct);
 
-    private async Task<LookupResult> LookupOnPoolAsync(byte[] upload, string? modelId, int top, string? labels, CancellationToken ct)
+    private async Task<LookupResult> LookupOnPoolAsync(byte[] upload, string? modelId, int top, string? labels, bool withModelInputJpeg,
+        CancellationToken ct)
     {
         if (top is < 1 or > MaxTop) throw RequestRejectedException.Invalid($"top must be between 1 and {MaxTop}.");
         return await RunAsync(upload, modelId, labels, clipRequiredFor: null, _ => [], async run =>
         {
-            var layers = run.Model.Layers.Select(layer => RankLayer(run.Model.ModelId, layer, run.Batch, top)).ToList();
+            var layers = run.Model.Layers.Select(layer => RankLayer(run.Model.ModelId, layer, run.Activations, top)).ToList();
             var embedding = run.Embedding(0);
             var labelled = run.Classifier is null ? null : zeroShot.Classify(run.Classifier, embedding);
-            using var jpeg = new MemoryStream();
-            await run.Images[0].SaveAsJpegAsync(jpeg, ct);
+            byte[]? jpeg = null;
+            if (withModelInputJpeg)
+            {
+                using var buffer = new MemoryStream();
+                await run.Images[0].SaveAsJpegAsync(buffer, ModelInputEncoder, ct);
+                jpeg = buffer.ToArray();
+            }
             return new LookupResult(run.Model.ModelId, run.Model.DisplayName, run.Upload.Format.Name, run.Upload.Width, run.Upload.Height,
-                labelled, layers, jpeg.ToArray(), embedding);
+                labelled, layers, jpeg, embedding);
         }, ct);
     }
 
     /// <summary>
     /// The lookup pipeline, which the typographic attack shares. Checks the upload, the model and the labels before any
-    /// inference; then, in an inference slot, decodes the upload, resizes and centre-crops it as the model sees it, adds
-    /// the images <paramref name="derive"/> makes from the crop, runs the model on all of them in one batch and lets
-    /// <paramref name="read"/> read the result. The images are disposed afterwards.
+    /// decoding; then, in a decode slot, decodes the upload, resizes and centre-crops it as the model sees it, adds the
+    /// images <paramref name="derive"/> makes from the crop and writes the model input of all of them; then the model's
+    /// <see cref="LookupBatcher"/> runs them, in one batch with other lookups of the model, and
+    /// <paramref name="read"/> reads this request's items. The images are disposed afterwards.
     /// </summary>
     /// <param name="clipRequiredFor">Why the caller needs a CLIP model (a 400 says so for other models); null when any model will do.</param>
     internal async Task<T> RunAsync<T>(byte[] upload, string? modelId, string? labels, string? clipRequiredFor,
@@ -66,29 +79,37 @@ public sealed class ImageLookupService(
         var clip = ClipFor(model.ModelId, labels);
         if (clip is null && clipRequiredFor is not null)
             throw RequestRejectedException.Invalid($"Model '{model.ModelId}' is not a CLIP model: {clipRequiredFor}.");
-        var (extractor, preprocessor) = extractors.Get(model.ModelId, model.Layers.Select(l => l.LayerId).ToList())
+        var loaded = extractors.Get(model.ModelId, model.Layers.Select(l => l.LayerId).ToList())
             ?? throw LookupCatalogReader.UnknownModel(model.ModelId);
-        // A typed label list is encoded here, through the text-encoding gate, before taking an image-inference slot.
+        // A typed label list is encoded here, through the text-encoding gate, before taking a decode slot.
         var classifier = clip is null ? null : await zeroShot.ClassifierAsync(clip, labels, ct);
 
-        using (await gate.EnterAsync(ct))
+        var images = new List<Image<Rgb24>>();
+        try
         {
-            var images = new List<Image<Rgb24>>();
-            try
-            {
-                using (var image = decoder.Decode(inspected)) images.Add(preprocessor.ResizeAndCrop(image));
-                images.AddRange(derive(images[0]));
-                int length = preprocessor.TensorLength;
-                var input = new float[images.Count * length];
-                for (int i = 0; i < images.Count; i++) preprocessor.WriteTensor(images[i], input.AsSpan(i * length, length));
-                using var batch = extractor.Run(input, images.Count);
-                return await read(new LookupRun(model, inspected, clip, classifier, images, batch));
-            }
-            finally
-            {
-                foreach (var image in images) image.Dispose();
-            }
+            var input = await PrepareInputAsync(inspected, loaded, derive, images, ct);
+            var activations = await loaded.Batcher.RunAsync(input, images.Count, ct);
+            return await read(new LookupRun(model, inspected, clip, classifier, images, activations));
         }
+        finally
+        {
+            foreach (var image in images) image.Dispose();
+        }
+    }
+
+    /// <summary>Decodes, resizes and crops the upload and adds the derived images to <paramref name="images"/>, in a decode slot; returns their model input.</summary>
+    private async Task<float[]> PrepareInputAsync(InspectedUpload inspected, LookupModel loaded,
+        Func<Image<Rgb24>, IReadOnlyList<Image<Rgb24>>> derive, List<Image<Rgb24>> images, CancellationToken ct)
+    {
+        using var announced = loaded.Batcher.AnnounceDecoding();
+        using var slot = await decodeGate.EnterAsync(ct);
+        var preprocessor = loaded.Preprocessor;
+        using (var image = decoder.Decode(inspected)) images.Add(preprocessor.ResizeAndCrop(image));
+        images.AddRange(derive(images[0]));
+        int length = preprocessor.TensorLength;
+        var input = new float[images.Count * length];
+        for (int i = 0; i < images.Count; i++) preprocessor.WriteTensor(images[i], input.AsSpan(i * length, length));
+        return input;
     }
 
     /// <summary>
@@ -120,9 +141,9 @@ public sealed class ImageLookupService(
         return clip;
     }
 
-    internal static LookupLayer RankLayer(string modelId, LookupLayerData layer, ActivationBatch batch, int top)
+    internal static LookupLayer RankLayer(string modelId, LookupLayerData layer, ActivationSlice activations, int top)
     {
-        var tensor = batch.Tensor(layer.TensorName);
+        var tensor = activations.Tensor(layer.TensorName);
         int plane = layer.Height * layer.Width;
         var means = layer.ChannelMeans(tensor, batchSize: 1, item: 0);
         var ranked = Enumerable.Range(0, layer.Channels)
