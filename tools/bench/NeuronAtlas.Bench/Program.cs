@@ -1,8 +1,9 @@
 using NeuronAtlas.Bench;
 
 // Benchmarks of NeuronAtlas, each against a baseline measured in the same run. Prints Markdown for docs/benchmarks.md.
-// Usage: dotnet run -c Release --project tools/bench/NeuronAtlas.Bench -- [dataset-pass|memory|web|feature-vis|feature-vis-memory|feature-vis-first-render|clip|soak|all] [--images N] [--url URL]
-// The soak (not part of "all") starts its own Release server: soak [--minutes 10] [--clients 3].
+// Usage: dotnet run -c Release --project tools/bench/NeuronAtlas.Bench -- [dataset-pass|memory|web|feature-vis|feature-vis-memory|feature-vis-first-render|clip|soak|lookup|all] [--images N] [--url URL]
+// The soak and the lookup benchmark (not part of "all") start their own Release server: soak [--minutes 10] [--clients 3];
+// lookup [--seconds 10] [--no-build].
 var command = args.FirstOrDefault() ?? "all";
 var options = BenchOptions.Parse(args.Skip(1).ToArray());
 switch (command)
@@ -16,6 +17,7 @@ switch (command)
     case "feature-vis-first-render": await FeatureVisFirstRenderBenchmark.RunAsync(options); break;
     case "clip": await ClipBenchmark.RunAsync(args.Skip(1).ToArray()); break;
     case "soak": await SoakBenchmark.RunAsync(args.Skip(1).ToArray()); break;
+    case "lookup": await LookupBenchmark.RunAsync(args.Skip(1).ToArray()); break;
     case "all":
         await DatasetPassBenchmark.RunAsync(options);
         await MemoryBenchmark.RunAsync(options);
@@ -23,7 +25,7 @@ switch (command)
         await FeatureVisBenchmark.RunAsync(options);
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Use dataset-pass, memory, web, feature-vis, feature-vis-memory, feature-vis-first-render, clip, soak or all.");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Use dataset-pass, memory, web, feature-vis, feature-vis-memory, feature-vis-first-render, clip, soak, lookup or all.");
         return 1;
 }
 return 0;

@@ -28,7 +28,8 @@ internal sealed partial class SoakServer : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <param name="catalogPath">The catalog the server reads; built by the server on its first start when missing.</param>
-    public static async Task<SoakServer> StartAsync(string root, string catalogPath, bool build)
+    /// <param name="settings">More settings, each "--Section:Key=value".</param>
+    public static async Task<SoakServer> StartAsync(string root, string catalogPath, bool build, params string[] settings)
     {
         var project = Path.Combine(root, "src", "NeuronAtlas.Web");
         if (build) await RunToEndAsync("dotnet", $"build -c Release \"{project}\" -v q -nologo", root);
@@ -37,9 +38,9 @@ internal sealed partial class SoakServer : IAsyncDisposable
         {
             WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", $"--Atlas:CatalogPath={catalogPath}",
+        foreach (var arg in (string[])[dll, "--urls", "http://127.0.0.1:0", $"--Atlas:CatalogPath={catalogPath}",
                      "--ForwardedHeaders:KnownProxies:0=127.0.0.1", "--Logging:LogLevel:Default=Warning",
-                     "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information" })
+                     "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information", ..settings])
             start.ArgumentList.Add(arg);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start)!;

@@ -32,14 +32,7 @@ internal static class WebLatencyBenchmark
         var root = AtlasPaths.FindRoot();
         var manifest = ModelManifestLoader.Load(Path.Combine(root, "data", "models", "resnet18", "manifest.json"));
         var bare = BareInference(manifest, jpeg, 40);
-        var lookup = await Measure(http, 8, options.Seconds, 400, (c, i) =>
-        {
-            var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent(jpeg);
-            file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-            form.Add(file, "image", "photo.jpg");
-            return c.PostAsync("/api/lookup?model=resnet18", form);
-        });
+        var lookup = await Measure(http, 8, options.Seconds, 400, (c, _) => PostLookup(c, jpeg));
 
         Console.WriteLine($"""
             ## Web latency (server on loopback, load from the same machine)
@@ -61,9 +54,13 @@ internal static class WebLatencyBenchmark
             """);
     }
 
-    private sealed record Latencies(int Count, double P50, double P95, int Errors);
+    /// <param name="Seconds">Wall time of the measured requests (after the warm-up), for throughput.</param>
+    internal sealed record Latencies(int Count, double P50, double P95, int Errors, double Seconds = double.NaN)
+    {
+        public double PerSecond => Count / Seconds;
+    }
 
-    private static async Task<Latencies> Measure(HttpClient http, int concurrency, int seconds, int maxRequests,
+    internal static async Task<Latencies> Measure(HttpClient http, int concurrency, int seconds, int maxRequests,
         Func<HttpClient, int, Task<HttpResponseMessage>> send, bool warmUp = true)
     {
         if (warmUp)
@@ -71,6 +68,7 @@ internal static class WebLatencyBenchmark
         var samples = new System.Collections.Concurrent.ConcurrentBag<double>();
         int errors = 0, issued = 0;
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
             while (DateTime.UtcNow < deadline)
@@ -85,14 +83,16 @@ internal static class WebLatencyBenchmark
                 else Interlocked.Increment(ref errors);
             }
         }));
+        double elapsed = clock.Elapsed.TotalSeconds;
         var sorted = samples.Order().ToArray();
-        return sorted.Length == 0 ? new(0, double.NaN, double.NaN, errors)
-            : new(sorted.Length, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.95)], errors);
+        return sorted.Length == 0 ? new(0, double.NaN, double.NaN, errors, elapsed)
+            : new(sorted.Length, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.95)], errors, elapsed);
     }
 
-    private static Latencies BareInference(ModelManifest manifest, byte[] jpeg, int runs)
+    /// <param name="options">The session's options; every core by default.</param>
+    internal static Latencies BareInference(ModelManifest manifest, byte[] jpeg, int runs, InferenceOptions? options = null)
     {
-        using var extractor = ActivationExtractor.Create(manifest, new InferenceOptions());
+        using var extractor = ActivationExtractor.Create(manifest, options ?? new InferenceOptions());
         var pre = new ImagePreprocessor(manifest);
         var input = new float[pre.TensorLength];
         var times = new List<double>();
@@ -107,12 +107,29 @@ internal static class WebLatencyBenchmark
         return new(sorted.Length, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.95)], 0);
     }
 
-    private static byte[] OneMegapixelJpeg()
+    /// <summary>Gradients and an XOR texture: an image that is neither flat nor noise.</summary>
+    internal static Image<Rgb24> Pattern(int width, int height)
     {
-        using var image = new Image<Rgb24>(1155, 866);
-        for (int y = 0; y < image.Height; y++)
-        for (int x = 0; x < image.Width; x++)
-            image[x, y] = new Rgb24((byte)(x * 255 / image.Width), (byte)(y * 255 / image.Height), (byte)((x ^ y) & 0xff));
+        var image = new Image<Rgb24>(width, height);
+        for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+            image[x, y] = new Rgb24((byte)(x * 255 / width), (byte)(y * 255 / height), (byte)((x ^ y) & 0xff));
+        return image;
+    }
+
+    /// <summary>A ResNet18 lookup of the JPEG, as a browser's form sends it.</summary>
+    internal static Task<HttpResponseMessage> PostLookup(HttpClient http, byte[] jpeg)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(jpeg);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        form.Add(file, "image", "photo.jpg");
+        return http.PostAsync("/api/lookup?model=resnet18", form);
+    }
+
+    internal static byte[] OneMegapixelJpeg()
+    {
+        using var image = Pattern(1155, 866);
         using var ms = new MemoryStream();
         image.SaveAsJpeg(ms);
         return ms.ToArray();
