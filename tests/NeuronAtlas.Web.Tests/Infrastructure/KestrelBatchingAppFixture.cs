@@ -5,57 +5,57 @@ using NeuronAtlas.Web.Uploads;
 namespace NeuronAtlas.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The test catalog's app on a real Kestrel server with one inference slot, batches of up to <see cref="MaxBatchSize"/>
-/// images, a queue of as many, and a long queue timeout, so tests can hold the slot and fill the queue on purpose.
+/// An app on a real Kestrel server with one inference slot, batches of up to <see cref="MaxBatchSize"/> images, a
+/// queue of as many, and a long queue timeout, so tests can hold the slot and fill the queue on purpose.
 /// </summary>
-public sealed class KestrelBatchingAppFixture : IDisposable
+public abstract class KestrelBatchingAppFixture : IDisposable
 {
     public const int MaxBatchSize = 4;
 
-    public TestCatalog Catalog { get; } = new();
     public AtlasWebFactory Factory { get; }
     public HttpClient Client { get; }
 
-    public KestrelBatchingAppFixture()
+    /// <summary>The model the tests look up.</summary>
+    public abstract string ModelId { get; }
+
+    protected KestrelBatchingAppFixture(string catalogPath, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        Factory = AtlasWebFactory.StartKestrel(Catalog.Path, new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Uploads:MaxConcurrentInferences"] = "1",
             ["Uploads:MaxBatchSize"] = $"{MaxBatchSize}",
             ["Uploads:MaxQueuedImages"] = $"{MaxBatchSize}",
             ["Uploads:QueueTimeoutMs"] = "60000",
             ["Uploads:RetryAfterSeconds"] = "2",
-        });
+        };
+        Factory = AtlasWebFactory.StartKestrel(catalogPath, values);
         Client = Factory.CreateAtlasClient();
     }
 
     public InferenceGate Gate => Factory.Services.GetRequiredService<InferenceGate>();
 
-    /// <summary>ResNet18 as loaded for lookups (loading it on first use).</summary>
-    public LookupModel Model
+    /// <summary>The model as loaded for lookups, with the catalog's layers (loading it on first use).</summary>
+    public async Task<LookupModel> ModelAsync()
     {
-        get
-        {
-            var manifest = Catalog.Manifest;
-            return Factory.Services.GetRequiredService<ExtractorPool>().Get(TestCatalog.Model, manifest.Layers.Select(l => l.Id).ToList())!;
-        }
+        var catalog = await Factory.Services.GetRequiredService<LookupCatalogReader>().GetModelAsync(ModelId, CancellationToken.None);
+        return Factory.Services.GetRequiredService<ExtractorPool>().Get(ModelId, catalog!.Layers.Select(l => l.LayerId).ToList())!;
     }
 
     /// <summary>Waits until the model's queue holds <paramref name="images"/> images (bounded: fails after 60 s).</summary>
     public async Task WaitQueuedAsync(int images)
     {
+        var batcher = (await ModelAsync()).Batcher;
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (Model.Batcher.QueuedImages < images)
+        while (batcher.QueuedImages < images)
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{Model.Batcher.QueuedImages} images queued, not {images}.");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{batcher.QueuedImages} images queued, not {images}.");
             await Task.Delay(10);
         }
     }
 
-    public void Dispose()
+    public virtual void Dispose()
     {
         Client.Dispose();
         Factory.Dispose();
-        Catalog.Dispose();
     }
 }
