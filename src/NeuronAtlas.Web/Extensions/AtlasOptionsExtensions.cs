@@ -19,8 +19,8 @@ public static class AtlasOptionsExtensions
         builder.Services.AddSingleton<IValidateOptions<AtlasOptions>, AtlasLocationsValidation>();
         builder.Services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSection(UploadOptions.Section))
             .Validate(o => o.MaxBytes > 0 && o.MaxPixels > 0, "Uploads:MaxBytes and Uploads:MaxPixels must be positive.")
-            .Validate(o => o.MaxConcurrentInferences >= 1 && o.MaxConcurrentDecodes >= 1,
-                "Uploads:MaxConcurrentInferences and Uploads:MaxConcurrentDecodes must be at least 1.")
+            .Validate(o => o.MaxConcurrentInferences >= 1, "Uploads:MaxConcurrentInferences must be at least 1.")
+            .Validate(o => o.MaxConcurrentDecodes >= 1, "Uploads:MaxConcurrentDecodes must be at least 1.")
             .Validate(o => o.BatchWindowMs is >= 0 and <= 1000 && o.MaxBatchSize >= 1 && o.MaxQueuedImages >= 2,
                 "Uploads:BatchWindowMs must be between 0 and 1000, MaxBatchSize at least 1 and MaxQueuedImages at least 2 (a typographic attack queues two images).")
             .Validate(o => o.QueueTimeoutMs >= 0 && o.RetryAfterSeconds >= 1, "Uploads:QueueTimeoutMs cannot be negative and RetryAfterSeconds must be at least 1.")

@@ -36,6 +36,9 @@ public sealed class OptionsBindingTests
     [InlineData("Typographic:ChangedNeurons", "0", "ChangedNeurons must be positive")]
     [InlineData("Uploads:MaxConcurrentInferences", "0", "MaxConcurrentInferences must be at least 1")]
     [InlineData("Uploads:MaxBufferedBytes", "1000", "MaxBufferedBytes must hold at least one upload")]
+    [InlineData("Uploads:MaxConcurrentDecodes", "0", "MaxConcurrentDecodes must be at least 1")]
+    [InlineData("Uploads:BatchWindowMs", "5000", "BatchWindowMs must be between 0 and 1000")]
+    [InlineData("Uploads:MaxQueuedImages", "1", "MaxQueuedImages at least 2")]
     [InlineData("RateLimits:Search:PeriodSeconds", "0", "Every RateLimits entry needs")]
     [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.example.org", "KnownProxies must be IP addresses")]
     [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0", "KnownNetworks must be CIDR networks")]
@@ -80,13 +83,16 @@ public sealed class OptionsBindingTests
         using var factory = new AtlasWebFactory(catalog.Path, new Dictionary<string, string?>
         {
             ["Uploads:MaxBytes"] = "1234",
+            ["Uploads:MaxBatchSize"] = "3",
             ["Inference:ExecutionProvider"] = "Cuda",
             ["Inference:IntraOpThreads"] = "3",
         });
 
         var inference = factory.Services.GetRequiredService<IOptions<InferenceOptions>>().Value;
 
-        Assert.Equal(1234, factory.Services.GetRequiredService<IOptions<UploadOptions>>().Value.MaxBytes);
+        var uploads = factory.Services.GetRequiredService<IOptions<UploadOptions>>().Value;
+        Assert.Equal((1234, 3), (uploads.MaxBytes, uploads.MaxBatchSize));
+        Assert.Equal((2, 5, 16), (uploads.MaxConcurrentDecodes, uploads.BatchWindowMs, uploads.MaxQueuedImages)); // appsettings.json
         Assert.Equal(ExecutionProviderKind.Cuda, inference.ExecutionProvider);
         Assert.Equal(3, inference.IntraOpThreads);
     }
