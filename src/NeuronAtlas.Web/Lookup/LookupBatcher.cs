@@ -71,6 +71,7 @@ public sealed class LookupBatcher : IDisposable
         }
         catch (TimeoutException) when (pending.TryAbandon())
         {
+            Uncount(pending);
             throw RequestRejectedException.Busy();
         }
         catch (TimeoutException)
@@ -80,9 +81,15 @@ public sealed class LookupBatcher : IDisposable
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            pending.TryAbandon();
+            if (pending.TryAbandon()) Uncount(pending);
             throw;
         }
+    }
+
+    /// <summary>Gives the queue back the room of images that left it (taken into a batch, or given up by their request).</summary>
+    private void Uncount(PendingLookup pending)
+    {
+        if (pending.TryUncount()) Interlocked.Add(ref _queuedImages, -pending.Images);
     }
 
     private async Task DispatchAsync()
@@ -121,7 +128,7 @@ public sealed class LookupBatcher : IDisposable
             {
                 if (images > 0 && images + next.Images > _options.MaxBatchSize) return (batch, images);
                 _queue.Reader.TryRead(out _);
-                Interlocked.Add(ref _queuedImages, -next.Images);
+                Uncount(next);
                 if (!next.TryStart()) continue; // timed out or cancelled meanwhile
                 batch.Add(next);
                 images += next.Images;

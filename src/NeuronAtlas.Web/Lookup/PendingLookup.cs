@@ -9,7 +9,7 @@ namespace NeuronAtlas.Web.Lookup;
 internal sealed class PendingLookup(float[] input, int images)
 {
     private const int Queued = 0, Started = 1, Abandoned = 2;
-    private int _state;
+    private int _state, _counted = 1;
 
     public float[] Input => input;
     public int Images => images;
@@ -18,4 +18,7 @@ internal sealed class PendingLookup(float[] input, int images)
     public bool TryStart() => Interlocked.CompareExchange(ref _state, Started, Queued) == Queued;
 
     public bool TryAbandon() => Interlocked.CompareExchange(ref _state, Abandoned, Queued) == Queued;
+
+    /// <summary>True once only: for whichever of the batcher and the request first takes these images off the queue's count.</summary>
+    public bool TryUncount() => Interlocked.Exchange(ref _counted, 0) == 1;
 }

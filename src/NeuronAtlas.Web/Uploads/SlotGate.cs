@@ -10,9 +10,6 @@ public abstract class SlotGate(int slots, int queueTimeoutMs) : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(slots, slots);
 
-    /// <summary>Slots free now.</summary>
-    public int Free => _slots.CurrentCount;
-
     /// <summary>Waits up to the queue timeout for a slot; dispose the result to release it. Throws a 503 rejection when none frees up in time.</summary>
     public Task<IDisposable> EnterAsync(CancellationToken ct) => EnterAsync(queueTimeoutMs, ct);
 
