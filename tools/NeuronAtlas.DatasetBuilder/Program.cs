@@ -1,5 +1,6 @@
 using NeuronAtlas.DatasetBuilder;
 using NeuronAtlas.DatasetBuilder.Cli;
+using NeuronAtlas.DatasetBuilder.DemoConcepts;
 using NeuronAtlas.DatasetBuilder.Verification;
 
 CommandLineRequest request;
@@ -24,6 +25,12 @@ if (request.VerifyDirectory is { } directory)
         Console.Error.WriteLine($"PROBLEM: {problem}");
     Console.WriteLine(result.IsValid ? "OK" : $"{result.Problems.Count} problem(s)");
     return result.IsValid ? 0 : 1;
+}
+
+if (request.Concepts is { } conceptOptions)
+{
+    ConceptListCommand.Run(conceptOptions, Console.Out);
+    return 0;
 }
 
 if (request.Build is { } options)
