@@ -1,6 +1,7 @@
 using NeuronAtlas.DatasetBuilder;
 using NeuronAtlas.DatasetBuilder.Cli;
 using NeuronAtlas.DatasetBuilder.DemoConcepts;
+using NeuronAtlas.DatasetBuilder.Words;
 using NeuronAtlas.DatasetBuilder.Verification;
 
 CommandLineRequest request;
@@ -30,6 +31,12 @@ if (request.VerifyDirectory is { } directory)
 if (request.Concepts is { } conceptOptions)
 {
     ConceptListCommand.Run(conceptOptions, Console.Out);
+    return 0;
+}
+
+if (request.Words is { } wordsOptions)
+{
+    WordDatasetBuilder.Build(wordsOptions, Console.Out);
     return 0;
 }
 

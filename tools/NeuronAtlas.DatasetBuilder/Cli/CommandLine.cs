@@ -1,6 +1,7 @@
 using System.Globalization;
 using NeuronAtlas.DatasetBuilder.Catalog;
 using NeuronAtlas.DatasetBuilder.DemoConcepts;
+using NeuronAtlas.DatasetBuilder.Words;
 using NeuronAtlas.DatasetBuilder.Sources;
 
 namespace NeuronAtlas.DatasetBuilder.Cli;
@@ -17,6 +18,11 @@ public static class CommandLine
         Choose the demo CLIP's concepts (writes concepts.txt and unseen-words.txt):
           dotnet run --project tools/NeuronAtlas.DatasetBuilder -- concepts \
               [--emoji data/datasets/emoji] [--out data/models/demo-clip] [--count 300]
+        Render the demo concepts' names as word datasets (data/datasets/emoji-words, data/cache/demo-clip/words-train):
+          dotnet run --project tools/NeuronAtlas.DatasetBuilder -- words [--sets both|eval|train] [--seed 8] \
+              [--emoji data/datasets/emoji] [--model data/models/demo-clip] [--held-out-fonts data/fonts/held-out] \
+              [--training-fonts /usr/share/fonts] [--eval-out data/datasets/emoji-words] \
+              [--train-out data/cache/demo-clip/words-train] [--size 128] [--quality 88]
         Check a built dataset (exit code 1 on any problem):
           dotnet run --project tools/NeuronAtlas.DatasetBuilder -- --verify data/datasets/emoji
 
@@ -40,6 +46,8 @@ public static class CommandLine
     {
         if (args.Count > 0 && args[0] == "concepts")
             return ParseOptions(args.Skip(1).ToList()) is { } concepts ? ParseConcepts(concepts) : CommandLineRequest.Help;
+        if (args.Count > 0 && args[0] == "words")
+            return ParseOptions(args.Skip(1).ToList()) is { } words ? ParseWords(words) : CommandLineRequest.Help;
         if (ParseOptions(args) is not { } values) return CommandLineRequest.Help;
         if (values.Remove("verify", out var verifyDirectory))
             return values.Count == 0 ? new CommandLineRequest(null, verifyDirectory) : throw new ArgumentException("--verify takes no other options.");
@@ -72,6 +80,32 @@ public static class CommandLine
         };
         RejectUnknown(values);
         return CommandLineRequest.Help with { Concepts = options };
+    }
+
+    private static CommandLineRequest ParseWords(Dictionary<string, string> values)
+    {
+        var defaults = new WordsOptions();
+        var options = new WordsOptions
+        {
+            EmojiDataset = Take(values, "emoji") ?? defaults.EmojiDataset,
+            ModelDirectory = Take(values, "model") ?? defaults.ModelDirectory,
+            HeldOutFontDirectory = Take(values, "held-out-fonts") ?? defaults.HeldOutFontDirectory,
+            TrainingFontRoot = Take(values, "training-fonts") ?? defaults.TrainingFontRoot,
+            EvaluationOutput = Take(values, "eval-out") ?? defaults.EvaluationOutput,
+            TrainingOutput = Take(values, "train-out") ?? defaults.TrainingOutput,
+            Seed = TakeInt(values, "seed", 0, int.MaxValue) ?? defaults.Seed,
+            Size = TakeInt(values, "size", 16, 1024) ?? defaults.Size,
+            JpegQuality = TakeInt(values, "quality", 1, 100) ?? defaults.JpegQuality,
+            Sets = Take(values, "sets") switch
+            {
+                null or "both" => WordSets.Both,
+                "eval" => WordSets.Evaluation,
+                "train" => WordSets.Training,
+                var other => throw new ArgumentException($"--sets must be both, eval or train, got '{other}'."),
+            },
+        };
+        RejectUnknown(values);
+        return CommandLineRequest.Help with { Words = options };
     }
 
     /// <summary>The '--name value' pairs, or null when help was asked for.</summary>

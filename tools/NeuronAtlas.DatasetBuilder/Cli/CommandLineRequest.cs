@@ -1,4 +1,5 @@
 using NeuronAtlas.DatasetBuilder.DemoConcepts;
+using NeuronAtlas.DatasetBuilder.Words;
 
 namespace NeuronAtlas.DatasetBuilder.Cli;
 
@@ -6,6 +7,7 @@ namespace NeuronAtlas.DatasetBuilder.Cli;
 public sealed record CommandLineRequest(BuildOptions? Build, string? VerifyDirectory)
 {
     public ConceptListOptions? Concepts { get; init; }
+    public WordsOptions? Words { get; init; }
 
     public static readonly CommandLineRequest Help = new(null, null);
 }
