@@ -28,16 +28,19 @@ if (request.VerifyDirectory is { } directory)
     return result.IsValid ? 0 : 1;
 }
 
-if (request.Concepts is { } conceptOptions)
+if (request.Concepts is not null || request.Words is not null)
 {
-    ConceptListCommand.Run(conceptOptions, Console.Out);
-    return 0;
-}
-
-if (request.Words is { } wordsOptions)
-{
-    WordDatasetBuilder.Build(wordsOptions, Console.Out);
-    return 0;
+    try
+    {
+        if (request.Concepts is { } conceptOptions) ConceptListCommand.Run(conceptOptions, Console.Out);
+        if (request.Words is { } wordsOptions) WordDatasetBuilder.Build(wordsOptions, Console.Out);
+        return 0;
+    }
+    catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException or ArgumentException)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 1;
+    }
 }
 
 if (request.Build is { } options)
