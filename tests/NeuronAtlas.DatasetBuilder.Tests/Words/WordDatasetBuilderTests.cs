@@ -1,5 +1,6 @@
 using NeuronAtlas.Core.Datasets;
 using NeuronAtlas.DatasetBuilder.Output;
+using NeuronAtlas.DatasetBuilder.Verification;
 using NeuronAtlas.DatasetBuilder.Words;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -54,6 +55,16 @@ public class WordDatasetBuilderTests : IClassFixture<WordDatasetFixture>
         using var source = new ZipDatasetSource(_first.TrainingOutput);
         var perLabel = Enumerable.Range(0, source.Count).Select(source.Describe).GroupBy(r => r.Label).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(new Dictionary<string, int> { ["hot dog"] = 24, ["taco"] = 24 }, perLabel);
+    }
+
+    [Fact]
+    public void BothSetsPassTheDatasetVerifier()
+    {
+        foreach (var directory in new[] { _first.EvaluationOutput, _first.TrainingOutput })
+        {
+            var result = DatasetVerifier.Verify(directory);
+            Assert.Empty(result.Problems);
+        }
     }
 
     [Fact]
