@@ -31,4 +31,13 @@ public class ShippedWordDatasetTests
         Assert.Equal(concepts.Order(StringComparer.Ordinal), records.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal));
         Assert.All(records.GroupBy(r => r.Label), g => Assert.Equal(HeldOutFonts.All.Count, g.Select(r => r.Style).Distinct().Count()));
     }
+
+    [Fact]
+    public void TheEmbeddedDemoClipsJoinedDatasetReadsThePicturesThenTheWords()
+    {
+        using var pictures = new ZipDatasetSource(Path.Combine(Root, "data", "datasets", "emoji"));
+        using var joined = ImageSources.Open("emoji+emoji-words", Root);
+        Assert.Equal(pictures.Count + 300 * HeldOutFonts.All.Count, joined.Count);
+        Assert.Equal("word-DejaVuSansCondensed", joined.Describe(pictures.Count).Style);
+    }
 }
