@@ -45,11 +45,17 @@ public abstract class KestrelBatchingAppFixture : IDisposable
     public async Task WaitQueuedAsync(int images)
     {
         var batcher = (await ModelAsync()).Batcher;
+        await WaitUntilAsync(() => batcher.QueuedImages >= images);
+    }
+
+    /// <summary>Polls <paramref name="condition"/> every millisecond until it holds (bounded: fails after 60 s).</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition)
+    {
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (batcher.QueuedImages < images)
+        while (!condition())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{batcher.QueuedImages} images queued, not {images}.");
-            await Task.Delay(10);
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition did not hold within 60 s.");
+            await Task.Delay(1);
         }
     }
 
