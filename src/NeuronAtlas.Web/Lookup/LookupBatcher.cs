@@ -150,6 +150,7 @@ public sealed class LookupBatcher : IDisposable
 
     private void Run(List<PendingLookup> batch, int images, IDisposable slot)
     {
+        bool counted = false;
         try
         {
             float[] input;
@@ -166,6 +167,8 @@ public sealed class LookupBatcher : IDisposable
                 }
             }
             using var outputs = _extractor.Run(input, images);
+            Count(images); // before any answer, so a request that got its answer sees its run counted
+            counted = true;
             int first = 0;
             foreach (var pending in batch)
             {
@@ -175,17 +178,22 @@ public sealed class LookupBatcher : IDisposable
         }
         catch (Exception e)
         {
+            if (!counted) Count(images);
             foreach (var pending in batch) pending.Result.TrySetException(e);
         }
         finally
         {
             slot.Dispose();
-            Interlocked.Increment(ref _runs);
-            Interlocked.Add(ref _imagesRun, images);
-            long largest;
-            do largest = Interlocked.Read(ref _largestRun);
-            while (images > largest && Interlocked.CompareExchange(ref _largestRun, images, largest) != largest);
         }
+    }
+
+    private void Count(int images)
+    {
+        Interlocked.Increment(ref _runs);
+        Interlocked.Add(ref _imagesRun, images);
+        long largest;
+        do largest = Interlocked.Read(ref _largestRun);
+        while (images > largest && Interlocked.CompareExchange(ref _largestRun, images, largest) != largest);
     }
 
     public void Dispose()
