@@ -1,0 +1,46 @@
+namespace NeuronAtlas.Clip.Findings;
+
+/// <summary>
+/// Everything 'precompute findings' measures for one model against its baselines: what the findings page, its JSON and
+/// docs/findings.md show. Stored in the catalog as JSON.
+/// </summary>
+public sealed record FindingsReport(
+    string Model,
+    string DisplayName,
+    DateTimeOffset ComputedAt,
+    FindingsSetup Setup,
+    ModelFigures Figures,
+    IReadOnlyList<ModelFigures> Baselines,
+    TypographicFindings? Typographic,
+    ProbeReport Probes,
+    IReadOnlyList<NeuronFamily> Families);
+
+/// <summary>What the figures were computed over.</summary>
+/// <param name="LastBlock">The layer id of the last image block (the article's layer), the first in the manifest.</param>
+public sealed record FindingsSetup(
+    int Concepts,
+    int UnseenWordConcepts,
+    int GlyphLikeConcepts,
+    string GlyphRule,
+    string LastBlock,
+    string PicturesDataset,
+    int Pictures,
+    string HeldOutStyle,
+    string WordsDataset,
+    int Words,
+    double TopShare,
+    double MinWordToPicture,
+    int ShufflePermutations,
+    int Rotations,
+    IReadOnlyList<string> PromptTemplates,
+    IReadOnlyList<string> ProbeClasses,
+    int MinConceptsPerProbeClass);
+
+/// <summary>The census of one layer with its controls.</summary>
+/// <param name="Rotation">The random-rotation control, for spaces whose axes are not privileged; null otherwise.</param>
+public sealed record LayerCensus(string LayerId, string LayerName, CensusResult Census, ControlStatistics Shuffle, ControlStatistics? Rotation);
+
+/// <summary>One model's census and zero-shot figures.</summary>
+/// <param name="Role">"model" or how the baseline was made (e.g. "random-init").</param>
+public sealed record ModelFigures(string Model, string DisplayName, string Role, LayerCensus LastBlock, LayerCensus AttentionPool,
+    IReadOnlyList<ZeroShotScore> ZeroShot);
