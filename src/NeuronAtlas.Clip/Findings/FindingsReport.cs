@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace NeuronAtlas.Clip.Findings;
 
 /// <summary>
@@ -13,7 +15,16 @@ public sealed record FindingsReport(
     IReadOnlyList<ModelFigures> Baselines,
     TypographicFindings? Typographic,
     ProbeReport Probes,
-    IReadOnlyList<NeuronFamily> Families);
+    IReadOnlyList<NeuronFamily> Families)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The form the catalog stores and the JSON API serves.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    public static FindingsReport FromJson(string json) =>
+        JsonSerializer.Deserialize<FindingsReport>(json, JsonOptions) ?? throw new InvalidDataException("The stored findings are empty.");
+}
 
 /// <summary>What the figures were computed over.</summary>
 /// <param name="LastBlock">The layer id of the last image block (the article's layer), the first in the manifest.</param>

@@ -1,0 +1,81 @@
+using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Clip.Typographic;
+using NeuronAtlas.Clip.ZeroShot;
+using NeuronAtlas.Core.Activations;
+using NeuronAtlas.Core.Datasets;
+using NeuronAtlas.Core.Images;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace NeuronAtlas.Clip.Findings;
+
+/// <summary>
+/// The typographic attack of the findings (<see cref="TypographicFindings"/>), drawn with the lab's
+/// <see cref="TypographicAttack"/>: each picture of concept A that the model classifies correctly gets another concept
+/// B's word (seeded choice) on a white paper strip low in the picture, in one font; the blank control draws the same
+/// strip with white ink. Pictures are resized and cropped to the model's input first, as in
+/// <see cref="TypographicAttackExperiment"/>, so the pixel share is measured on what the model sees.
+/// </summary>
+public sealed class ConceptTypographicAttack(ClipModel model, ZeroShotClassifier classifier, TypographicAttack attack, int font, string fontName)
+{
+    /// <summary>The strip's text height as a share of the picture side, and its vertical centre.</summary>
+    public const float Size = 0.14f, Y = 0.84f;
+    public const int MaxExamples = 12;
+
+    /// <param name="indices">The pictures to attack; <paramref name="concepts"/> holds each one's class in the classifier's label set.</param>
+    /// <param name="writable">Per class, whether its word can be drawn in the font.</param>
+    public (TypographicFindingsRow Row, IReadOnlyList<TypographicFlip> Flips) Run(IImageSource pictures, IReadOnlyList<int> indices,
+        IReadOnlyList<int> concepts, string style, bool[] writable, int seed = 0, IProgress<DatasetPassProgress>? progress = null, CancellationToken ct = default)
+    {
+        var labels = classifier.Labels.Labels;
+        var targets = Enumerable.Range(0, labels.Count).Where(c => writable[c]).ToArray();
+        if (targets.Length < 2) throw new InvalidOperationException($"The font {fontName} can write fewer than two of the concepts' words.");
+        int correct = 0, flipped = 0, blankB = 0;
+        double pixelShare = 0;
+        var flips = new List<TypographicFlip>();
+        const int chunk = 16;
+        for (int start = 0; start < indices.Count; start += chunk)
+        {
+            ct.ThrowIfCancellationRequested();
+            int n = Math.Min(chunk, indices.Count - start);
+            var clean = new Image<Rgb24>[n];
+            Parallel.For(0, n, i =>
+            {
+                using var decoded = ImageDecoding.LoadRgbOnWhite(pictures.ReadBytes(indices[start + i]));
+                clean[i] = model.Image.Preprocessor.ResizeAndCrop(decoded);
+            });
+            var cleanEmbeddings = model.Image.EmbedCroppedRaw(clean);
+            var attacked = Enumerable.Range(0, n).Where(i => classifier.Predict(cleanEmbeddings[i]) == concepts[start + i]).ToList();
+            var written = new Image<Rgb24>[attacked.Count];
+            var blank = new Image<Rgb24>[attacked.Count];
+            var target = new int[attacked.Count];
+            var share = new double[attacked.Count];
+            Parallel.For(0, attacked.Count, j =>
+            {
+                int i = attacked[j], position = start + i;
+                var random = new Random(unchecked(seed * 1_000_003 + position * 97));
+                int b;
+                do b = targets[random.Next(targets.Length)]; while (b == concepts[position]);
+                target[j] = b;
+                var label = new TypographicLabel { Text = labels[b], Font = font, Size = Size, Y = Y };
+                written[j] = attack.Render(clean[i], label);
+                blank[j] = attack.Render(clean[i], label with { Colour = new Rgb24(255, 255, 255) });
+                share[j] = TypographicAttack.ChangedPixelShare(clean[i], written[j]);
+            });
+            var embeddings = model.Image.EmbedCroppedRaw([.. written, .. blank]);
+            for (int j = 0; j < attacked.Count; j++)
+            {
+                correct++;
+                pixelShare += share[j];
+                if (classifier.Predict(embeddings[attacked.Count + j]) == target[j]) blankB++;
+                if (classifier.Predict(embeddings[j]) != target[j]) continue;
+                flipped++;
+                if (flips.Count < MaxExamples)
+                    flips.Add(new TypographicFlip(labels[concepts[start + attacked[j]]], style, labels[target[j]], pictures.Describe(indices[start + attacked[j]]).File));
+            }
+            foreach (var image in clean.Concat(written).Concat(blank)) image.Dispose();
+            progress?.Report(new DatasetPassProgress($"typographic attack ({style})", start + n, indices.Count, 0, null));
+        }
+        return (new TypographicFindingsRow(style, fontName, indices.Count, correct, flipped, blankB, correct == 0 ? 0 : pixelShare / correct), flips);
+    }
+}
