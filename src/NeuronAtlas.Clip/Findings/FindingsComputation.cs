@@ -84,7 +84,7 @@ public sealed class FindingsComputation(FindingsInputs inputs, InferenceOptions 
     public FindingsSetup Setup(ModelManifest manifest) => new(
         inputs.Concepts.Count, inputs.Concepts.Concepts.Count(c => c.UnseenWord), inputs.Concepts.Concepts.Count(c => c.GlyphLike), GlyphConcepts.Description,
         manifest.Layers[0].Id, inputs.Pictures.Name, _pictures.Indices.Length, FindingsInputs.HeldOutStyle, inputs.Words.Name, _words.Indices.Length,
-        0.01, 0.5, FindingsInputs.ShufflePermutations, FindingsInputs.Rotations, inputs.Prompts.Templates, ProbeClasses(), FindingsInputs.MinConceptsPerProbeClass);
+        MultimodalCensus.DefaultTopShare, MultimodalCensus.DefaultMinWordToPicture, FindingsInputs.ShufflePermutations, FindingsInputs.Rotations, inputs.Prompts.Templates, ProbeClasses(), FindingsInputs.MinConceptsPerProbeClass);
 
     private List<int> PictureSubset(Func<int, bool> keep) =>
         Enumerable.Range(0, _pictures.Indices.Length).Where(i => keep(_pictures.Indices[i])).ToList();

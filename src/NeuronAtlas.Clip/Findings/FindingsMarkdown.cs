@@ -73,7 +73,8 @@ public static class FindingsMarkdown
         var smallest = p.Budgets.OrderBy(b => b.Units).First();
         text.AppendLine().AppendLine($"Each class as its units at {smallest.Units} units (weight per standard deviation):").AppendLine();
         foreach (var c in smallest.Classes)
-            text.AppendLine($"- {c.Class} = " + (c.Weights.Count == 0 ? "(no unit)" : string.Join(" + ", c.Weights.Select(w => $"{Number(w.Weight)} x unit {w.Unit}"))));
+            text.AppendLine($"- {c.Class} = " + (c.Weights.Count == 0 ? "(no unit)" : string.Concat(c.Weights.Select((w, i) =>
+                (i == 0 ? (w.Weight < 0 ? "-" : "") : w.Weight < 0 ? " - " : " + ") + $"{Weight(Math.Abs(w.Weight))} x unit {w.Unit}"))));
 
         text.AppendLine().AppendLine("## Neuron families").AppendLine()
             .AppendLine($"Each unit of {s.LastBlock} joins the emoji group most of its {NeuronFamilies.TopConcepts} strongest picture concepts belong to.").AppendLine()
@@ -84,6 +85,8 @@ public static class FindingsMarkdown
     }
 
     private static string Percent(double share) => (100 * share).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Weight(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -6,9 +6,11 @@ namespace NeuronAtlas.Clip.Findings;
 /// when the word ranks in the top <see cref="TopShare"/> of concepts (at least rank 1) and excites the unit at least
 /// <see cref="MinWordToPicture"/> times as much as the pictures do (which must excite it, i.e. be above zero).
 /// </summary>
-public sealed class MultimodalCensus(IReadOnlyList<Concept> concepts, double topShare = 0.01, double minWordToPicture = 0.5)
+public sealed class MultimodalCensus(IReadOnlyList<Concept> concepts, double topShare = MultimodalCensus.DefaultTopShare,
+    double minWordToPicture = MultimodalCensus.DefaultMinWordToPicture)
 {
     public const int BestCount = 20;
+    public const double DefaultTopShare = 0.01, DefaultMinWordToPicture = 0.5;
 
     public double TopShare => topShare;
     public double MinWordToPicture => minWordToPicture;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using NeuronAtlas.Clip.Encoders;
 using NeuronAtlas.Clip.Findings;
 using NeuronAtlas.Clip.TextRendering;
-using NeuronAtlas.Clip.Typographic;
 using NeuronAtlas.Clip.ZeroShot;
 using NeuronAtlas.Core.Catalog;
 using NeuronAtlas.Core.Catalog.Entities;
@@ -85,7 +84,7 @@ internal static class FindingsCommand
         var labels = new LabelSet("concepts", inputs.Concepts.Labels);
         var classifier = ZeroShotClassifier.Create(clip, labels, inputs.Prompts, inputs.ZeroShotCache);
         var writable = labels.Labels.Select(l => fonts.FontsCovering(l).Contains(font)).ToArray();
-        var attack = new ConceptTypographicAttack(clip, classifier, new TypographicAttack(fonts), font, fontStem);
+        var attack = new ConceptTypographicAttack(clip, classifier, fonts, font);
         var (indices, concepts) = FindingsInputs.Select(inputs.Pictures, inputs.Concepts);
         var rows = new List<TypographicFindingsRow>();
         var flips = new List<TypographicFlip>();
