@@ -10,9 +10,13 @@ namespace NeuronAtlas.Clip.Findings;
 /// Computes one model's findings against its baselines: the census of the last image block (its first manifest layer)
 /// and of the attention-pool output (the image embedding), zero-shot scores, sparse class probes and neuron families.
 /// The typographic attack is run separately (<see cref="ConceptTypographicAttack"/>) and joined by the caller.
+/// When the manifest also lists the pool's output as a layer (<see cref="AttentionPoolLayer"/>, as tools/clip_export
+/// writes for the demo CLIP), the pool census's units link to that layer's neuron pages.
 /// </summary>
 public sealed class FindingsComputation(FindingsInputs inputs, InferenceOptions options, IProgress<DatasetPassProgress>? progress = null)
 {
+    public const string AttentionPoolLayer = "image_attnpool";
+
     private readonly (int[] Indices, int[] Concepts) _pictures = FindingsInputs.Select(inputs.Pictures, inputs.Concepts);
     private readonly (int[] Indices, int[] Concepts) _words = FindingsInputs.Select(inputs.Words, inputs.Concepts);
 
@@ -26,16 +30,18 @@ public sealed class FindingsComputation(FindingsInputs inputs, InferenceOptions 
         var words = ImageActivations.Compute(manifest, layerId, options, inputs.Words, _words.Indices, progress, $"{manifest.Id} words", ct);
         var census = new MultimodalCensus(concepts.Concepts);
 
-        LayerCensus Census(string id, string name, IReadOnlyList<float[]> pictureRows, IReadOnlyList<float[]> wordRows, bool rotate)
+        LayerCensus Census(string id, string name, IReadOnlyList<float[]> pictureRows, IReadOnlyList<float[]> wordRows, bool rotate, string? neuronLayer)
         {
             var p = ConceptActivations.Average(pictureRows, _pictures.Concepts, concepts.Count);
             var w = ConceptActivations.Average(wordRows, _words.Concepts, concepts.Count);
             return new LayerCensus(id, name, census.Run(p, w), census.Shuffle(p, w, FindingsInputs.ShufflePermutations),
-                rotate ? census.RandomRotations(p, w, FindingsInputs.Rotations) : null);
+                rotate ? census.RandomRotations(p, w, FindingsInputs.Rotations) : null, neuronLayer);
         }
 
-        var lastBlock = Census(layerId, manifest.Layers[0].DisplayName, pictures.Layer, words.Layer, rotate: false);
-        var pool = Census(manifest.Embedding!.Tensor, "attention-pool output (image embedding)", pictures.Embedding, words.Embedding, rotate: true);
+        var lastBlock = Census(layerId, manifest.Layers[0].DisplayName, pictures.Layer, words.Layer, rotate: false, layerId);
+        var poolLayer = manifest.Layers.FirstOrDefault(l => l.Id == AttentionPoolLayer && l.Channels == manifest.Embedding!.Dimensions);
+        var pool = Census(manifest.Embedding!.Tensor, poolLayer?.DisplayName ?? "attention-pool output (image embedding)", pictures.Embedding, words.Embedding,
+            rotate: true, poolLayer?.Id);
 
         using var clip = ClipModel.Load(manifest, options);
         var classifier = ZeroShotClassifier.Create(clip, new LabelSet("concepts", concepts.Labels), inputs.Prompts, inputs.ZeroShotCache);
@@ -60,11 +66,14 @@ public sealed class FindingsComputation(FindingsInputs inputs, InferenceOptions 
         inputs.Concepts.Concepts.GroupBy(c => c.Subgroup).Where(g => g.Count() >= FindingsInputs.MinConceptsPerProbeClass)
             .Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>Sparse subgroup probes on the last block: trained on training-style pictures, tested on the held-out style.</summary>
-    public ProbeReport Probes(ImageActivations pictures)
+    /// <summary>
+    /// Sparse subgroup probes on the last block: trained on training-style pictures, tested on the held-out style; null
+    /// when fewer than two subgroups have enough concepts (the report says so).
+    /// </summary>
+    public ProbeReport? Probes(ImageActivations pictures)
     {
         var classes = ProbeClasses();
-        if (classes.Count < 2) throw new InvalidOperationException($"Probes need two subgroups with at least {FindingsInputs.MinConceptsPerProbeClass} concepts each.");
+        if (classes.Count < 2) return null;
         var classOf = classes.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i);
         var train = new List<(float[] Row, int Class)>();
         var test = new List<(float[] Row, int Class)>();

@@ -63,18 +63,21 @@ public static class FindingsMarkdown
         }
         else text.AppendLine("Not computed (run with `--typographic`).");
 
-        var p = report.Probes;
-        text.AppendLine().AppendLine("## Sparse class probes").AppendLine()
-            .AppendLine($"Classes: the {p.ClassCount} emoji subgroups with at least {s.MinConceptsPerProbeClass} concepts. One-vs-rest L1-regularized logistic " +
-                        $"regressions on the standardized activations of {s.LastBlock}, trained on {p.TrainCount} training-style pictures and tested on " +
-                        $"{p.TestCount} {s.HeldOutStyle} pictures (chance, the largest class: {Percent(p.Chance)}).").AppendLine()
-            .AppendLine("| units per class | accuracy |").AppendLine("|---|---|");
-        foreach (var b in p.Budgets) text.AppendLine($"| {b.Units} | {Percent(b.Accuracy)} |");
-        var smallest = p.Budgets.OrderBy(b => b.Units).First();
-        text.AppendLine().AppendLine($"Each class as its units at {smallest.Units} units (weight per standard deviation):").AppendLine();
-        foreach (var c in smallest.Classes)
-            text.AppendLine($"- {c.Class} = " + (c.Weights.Count == 0 ? "(no unit)" : string.Concat(c.Weights.Select((w, i) =>
-                (i == 0 ? (w.Weight < 0 ? "-" : "") : w.Weight < 0 ? " - " : " + ") + $"{Weight(Math.Abs(w.Weight))} x unit {w.Unit}"))));
+        text.AppendLine().AppendLine("## Sparse class probes").AppendLine();
+        if (report.Probes is { } p)
+        {
+            text.AppendLine($"Classes: the {p.ClassCount} emoji subgroups with at least {s.MinConceptsPerProbeClass} concepts. One-vs-rest L1-regularized logistic " +
+                            $"regressions on the standardized activations of {s.LastBlock}, trained on {p.TrainCount} training-style pictures and tested on " +
+                            $"{p.TestCount} {s.HeldOutStyle} pictures (chance, the largest class: {Percent(p.Chance)}).").AppendLine()
+                .AppendLine("| units per class | accuracy |").AppendLine("|---|---|");
+            foreach (var b in p.Budgets) text.AppendLine($"| {b.Units} | {Percent(b.Accuracy)} |");
+            var smallest = p.Budgets.OrderBy(b => b.Units).First();
+            text.AppendLine().AppendLine($"Each class as its units at {smallest.Units} units (weight per standard deviation):").AppendLine();
+            foreach (var c in smallest.Classes)
+                text.AppendLine($"- {c.Class} = " + (c.Weights.Count == 0 ? "(no unit)" : string.Concat(c.Weights.Select((w, i) =>
+                    (i == 0 ? (w.Weight < 0 ? "-" : "") : w.Weight < 0 ? " - " : " + ") + $"{Weight(Math.Abs(w.Weight))} x unit {w.Unit}"))));
+        }
+        else text.AppendLine($"Not computed: fewer than two emoji subgroups have at least {s.MinConceptsPerProbeClass} concepts.");
 
         text.AppendLine().AppendLine("## Neuron families").AppendLine()
             .AppendLine($"Each unit of {s.LastBlock} joins the emoji group most of its {NeuronFamilies.TopConcepts} strongest picture concepts belong to.").AppendLine()

@@ -14,7 +14,7 @@ public sealed record FindingsReport(
     ModelFigures Figures,
     IReadOnlyList<ModelFigures> Baselines,
     TypographicFindings? Typographic,
-    ProbeReport Probes,
+    ProbeReport? Probes,
     IReadOnlyList<NeuronFamily> Families)
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
@@ -27,6 +27,7 @@ public sealed record FindingsReport(
 }
 
 /// <summary>What the figures were computed over.</summary>
+/// <param name="ProbeClasses">The probe classes; fewer than two means no probes were computed.</param>
 /// <param name="LastBlock">The layer id of the last image block (the article's layer), the first in the manifest.</param>
 public sealed record FindingsSetup(
     int Concepts,
@@ -49,7 +50,9 @@ public sealed record FindingsSetup(
 
 /// <summary>The census of one layer with its controls.</summary>
 /// <param name="Rotation">The random-rotation control, for spaces whose axes are not privileged; null otherwise.</param>
-public sealed record LayerCensus(string LayerId, string LayerName, CensusResult Census, ControlStatistics Shuffle, ControlStatistics? Rotation);
+/// <param name="NeuronLayer">The catalog layer whose neuron pages the units are, or null when the units are no catalog layer.</param>
+public sealed record LayerCensus(string LayerId, string LayerName, CensusResult Census, ControlStatistics Shuffle, ControlStatistics? Rotation,
+    string? NeuronLayer);
 
 /// <summary>One model's census and zero-shot figures.</summary>
 /// <param name="Role">"model" or how the baseline was made (e.g. "random-init").</param>

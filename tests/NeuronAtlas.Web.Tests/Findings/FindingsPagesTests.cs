@@ -53,6 +53,8 @@ public sealed class FindingsPagesTests(WebAppFixture app) : IClassFixture<WebApp
         Assert.Contains($"/models/resnet18/{TestFindings.Layer}/{TestFindings.BusUnit}", links);
         Assert.Contains($"/models/resnet18/{TestFindings.Layer}/{TestFindings.ProbeUnit}", links); // a probe's unit
         Assert.Contains("/models/resnet18/findings/families", links);
+        Assert.Contains($"unit {TestFindings.PoolUnit}</span>: salt", html); // the pool's units are no catalog layer: named, not linked
+        Assert.DoesNotContain(links, l => l.EndsWith($"/{TestFindings.PoolUnit}", StringComparison.Ordinal));
         Assert.Contains("/api/models/resnet18/findings", links);
     }
 

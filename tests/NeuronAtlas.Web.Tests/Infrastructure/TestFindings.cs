@@ -9,18 +9,21 @@ public static class TestFindings
     public const int SpiderUnit = 3;
     public const int BusUnit = 7;
     public const int ProbeUnit = 11;
+    /// <summary>A multimodal unit of the attention-pool output, which is no catalog layer here, so it is not linked.</summary>
+    public const int PoolUnit = 17;
     public const string Baseline = "random-init";
 
-    private static LayerCensus Census(string id, int count, IReadOnlyList<CensusUnit> best, ControlStatistics? rotation = null) =>
-        new(id, id, new CensusResult(512, 3, count, best.Count, 0, count, best.Count, 72, best), new ControlStatistics(200, 2.4, 8, 9), rotation);
+    private static LayerCensus Census(string id, int count, IReadOnlyList<CensusUnit> best, ControlStatistics? rotation = null, string? neuronLayer = null) =>
+        new(id, id, new CensusResult(512, 3, count, best.Count, 0, count, best.Count, 72, best), new ControlStatistics(200, 2.4, 8, 9), rotation, neuronLayer);
 
     private static ModelFigures Figures(string model, string role, int count, double top1) => new(model, model, role,
         Census(Layer, count, count == 0 ? [] :
         [
             new CensusUnit(SpiderUnit, 0, "spider", 7.5f, 6.25f, 1, true, false),
             new CensusUnit(BusUnit, 1, "bus", 7.1f, 9.2f, 1, true, false),
-        ]),
-        Census("image_embedding", count * 2, [], new ControlStatistics(10, 3.5, 5, 5)),
+        ], neuronLayer: Layer),
+        Census("image_embedding", count * 2, count == 0 ? [] : [new CensusUnit(PoolUnit, 2, "salt", 12.1f, 8.7f, 1, true, false)],
+            new ControlStatistics(10, 3.5, 5, 5)),
         [
             new ZeroShotScore("openmoji-line pictures (held-out style)", 300, top1, 0.94),
             new ZeroShotScore("words in held-out fonts", 1200, top1 / 2, 0.9),
