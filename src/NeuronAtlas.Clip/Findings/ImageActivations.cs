@@ -28,6 +28,7 @@ public sealed record ImageActivations(IReadOnlyList<float[]> Layer, IReadOnlyLis
             return true;
         }, ct);
         int positions = layer.Height * layer.Width;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var batch in reader.ReadAllAsync(ct).ToBlockingEnumerable(ct))
         {
             using var outputs = extractor.Run(batch.Tensor, batch.Count);
@@ -38,7 +39,9 @@ public sealed record ImageActivations(IReadOnlyList<float[]> Layer, IReadOnlyLis
                 layerRows[batch.FirstImage + i] = SpatialMean.PerChannel(activations, layer.Channels, positions, i);
                 embeddingRows[batch.FirstImage + i] = embedded.Slice(i * embedding.Dimensions, embedding.Dimensions).ToArray();
             }
-            progress?.Report(new DatasetPassProgress(stage, batch.FirstImage + batch.Count, indices.Count, 0, null));
+            int done = batch.FirstImage + batch.Count;
+            double rate = done / Math.Max(1e-3, clock.Elapsed.TotalSeconds);
+            progress?.Report(new DatasetPassProgress(stage, done, indices.Count, rate, TimeSpan.FromSeconds((indices.Count - done) / rate)));
         }
         return new ImageActivations(layerRows, embeddingRows);
     }
