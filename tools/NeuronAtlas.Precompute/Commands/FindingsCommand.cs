@@ -24,7 +24,7 @@ internal static class FindingsCommand
         var words = new Option<string>("--words") { Description = "Rendered words in held-out fonts (dataset name or folder).", DefaultValueFactory = _ => "emoji-words" };
         var concepts = new Option<string?>("--concepts") { Description = "The concept list (default: concepts.txt in the model's folder)." };
         var templates = new Option<string?>("--templates") { Description = "Zero-shot prompt templates, one per line with {} (default: prompts.txt in the model's folder)." };
-        var font = new Option<string>("--attack-font") { Description = "The held-out font (file stem under data/fonts) the typographic attack writes in.", DefaultValueFactory = _ => "LiberationSans-Bold" };
+        var font = new Option<string>("--attack-font") { Description = "The held-out font (file stem under data/fonts/held-out) the typographic attack writes in.", DefaultValueFactory = _ => "LiberationSans-Bold" };
         var noAttack = new Option<bool>("--no-typographic") { Description = "Skip the typographic attack." };
         var markdown = new Option<string?>("--markdown") { Description = "Also write the findings as Markdown here, e.g. docs/findings.md." };
         var command = new Command("findings", "Compute the article's findings for a CLIP model against baselines: multimodal census with controls, zero-shot accuracy, " +
@@ -77,9 +77,10 @@ internal static class FindingsCommand
     private static TypographicFindings Attack(ModelManifest manifest, InferenceOptions options, FindingsInputs inputs, string fontStem,
         IProgress<NeuronAtlas.Core.Activations.DatasetPassProgress> progress, CancellationToken ct)
     {
-        using var fonts = FontLibrary.Shipped(CommonOptions.RepoRoot);
+        // The held-out fonts: the model never read a training word in them.
+        using var fonts = FontLibrary.FromDirectory(Path.Combine(CommonOptions.RepoRoot, "data", "fonts", "held-out"));
         int font = fonts.Files.Select(Path.GetFileNameWithoutExtension).ToList().IndexOf(fontStem);
-        if (font < 0) throw new ArgumentException($"No font '{fontStem}' under data/fonts: {string.Join(", ", fonts.Files.Select(Path.GetFileNameWithoutExtension))}.");
+        if (font < 0) throw new ArgumentException($"No font '{fontStem}' under data/fonts/held-out: {string.Join(", ", fonts.Files.Select(Path.GetFileNameWithoutExtension))}.");
         using var clip = ClipModel.Load(manifest, options);
         var labels = new LabelSet("concepts", inputs.Concepts.Labels);
         var classifier = ZeroShotClassifier.Create(clip, labels, inputs.Prompts, inputs.ZeroShotCache);
