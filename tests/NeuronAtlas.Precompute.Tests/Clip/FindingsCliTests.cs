@@ -26,14 +26,17 @@ public class FindingsCliTests
         var words = WordsDataset(work);
         var catalog = Path.Combine(work, "atlas.db");
         var markdown = Path.Combine(work, "findings.md");
+        var json = Path.Combine(work, "findings.json");
 
         var (code, output) = PrecomputeProcess.Run("findings", "--model", model, "--baseline", ClipTestExports.TinyResNetDirectory,
-            "--templates", Path.Combine(model, "prompts.txt"), "--words", words, "--catalog", catalog, "--markdown", markdown,
+            "--templates", Path.Combine(model, "prompts.txt"), "--words", words, "--catalog", catalog, "--markdown", markdown, "--json", json,
             "--concepts", Path.Combine(model, "concepts.txt"));
 
         Assert.True(code == 0, output);
         using var db = new AtlasDbContext(CatalogDatabase.ReadOnlyOptions(catalog));
-        var report = FindingsReport.FromJson(Assert.Single(db.Findings.ToList()).Json);
+        var stored = Assert.Single(db.Findings.ToList()).Json;
+        Assert.Equal(stored, File.ReadAllText(json));
+        var report = FindingsReport.FromJson(stored);
         SqliteConnection.ClearAllPools();
         Assert.Equal("clip-rn-tiny", report.Model);
         Assert.Equal(8, report.Setup.Concepts);

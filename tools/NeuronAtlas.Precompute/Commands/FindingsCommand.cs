@@ -4,7 +4,6 @@ using NeuronAtlas.Clip.Findings;
 using NeuronAtlas.Clip.TextRendering;
 using NeuronAtlas.Clip.ZeroShot;
 using NeuronAtlas.Core.Catalog;
-using NeuronAtlas.Core.Catalog.Entities;
 using NeuronAtlas.Core.Datasets;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Core.Models;
@@ -27,10 +26,14 @@ internal static class FindingsCommand
         var font = new Option<string>("--attack-font") { Description = "The held-out font (file stem under data/fonts/held-out) the typographic attack writes in.", DefaultValueFactory = _ => "LiberationSans-Bold" };
         var noAttack = new Option<bool>("--no-typographic") { Description = "Skip the typographic attack." };
         var markdown = new Option<string?>("--markdown") { Description = "Also write the findings as Markdown here, e.g. docs/findings.md." };
+        var json = new Option<string?>("--json")
+        {
+            Description = "Also write the findings as JSON here; data/models/{model}/findings.json ships them with the embedded atlas.",
+        };
         var command = new Command("findings", "Compute the article's findings for a CLIP model against baselines: multimodal census with controls, zero-shot accuracy, " +
                                               "typographic attack, sparse class probes and neuron families. Stored in the catalog; shown at /models/{model}/findings.")
         {
-            model, catalog, provider, baselines, pictures, words, concepts, templates, font, noAttack, markdown,
+            model, catalog, provider, baselines, pictures, words, concepts, templates, font, noAttack, markdown, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -56,11 +59,11 @@ internal static class FindingsCommand
             }, ct));
 
             using (var db = CatalogDatabase.OpenForWriting(parse.GetValue(catalog)!))
+                FindingsStore.Save(db, report);
+            if (parse.GetValue(json) is { } jsonPath)
             {
-                var row = db.Findings.Find(manifest.Id) ?? db.Findings.Add(new ModelFindings { ModelId = manifest.Id, Json = "" }).Entity;
-                row.Json = report.ToJson();
-                row.ComputedAt = report.ComputedAt;
-                db.SaveChanges();
+                File.WriteAllText(jsonPath, report.ToJson());
+                Console.WriteLine($"Wrote {jsonPath}.");
             }
             var text = FindingsMarkdown.Write(report);
             Console.WriteLine(text);
