@@ -48,17 +48,9 @@ public sealed class ConceptTypographicAttack(ClipModel model, ZeroShotClassifier
         int correct = 0, flipped = 0, blankB = 0;
         double pixelShare = 0;
         var flips = new List<TypographicFlip>();
-        const int chunk = 16;
-        for (int start = 0; start < indices.Count; start += chunk)
+        foreach (var (start, clean) in CroppedImageChunks.Read(pictures, indices, model.Image.Preprocessor, chunk: 16, ct))
         {
-            ct.ThrowIfCancellationRequested();
-            int n = Math.Min(chunk, indices.Count - start);
-            var clean = new Image<Rgb24>[n];
-            Parallel.For(0, n, i =>
-            {
-                using var decoded = ImageDecoding.LoadRgbOnWhite(pictures.ReadBytes(indices[start + i]));
-                clean[i] = model.Image.Preprocessor.ResizeAndCrop(decoded);
-            });
+            int n = clean.Length;
             var cleanEmbeddings = model.Image.EmbedCroppedRaw(clean);
             var attacked = Enumerable.Range(0, n).Where(i => classifier.Predict(cleanEmbeddings[i]) == concepts[start + i]).ToList();
             var written = new Image<Rgb24>[attacked.Count];
