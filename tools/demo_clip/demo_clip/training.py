@@ -39,7 +39,7 @@ class TrainConfig:
     picture_grey_share: float = 0.2
     seed: int = 0
     threads: int = 2
-    checkpoint_seconds: float = 120.0
+    checkpoint_seconds: float = 300.0
     progress_every: int = 10
 
 
