@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using NeuronAtlas.Core.Activations;
-using NeuronAtlas.Core.Catalog;
+using NeuronAtlas.Clip.Catalog;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Web.Options;
 

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging;
+using NeuronAtlas.Clip.TextVis;
+using NeuronAtlas.Core.Activations;
+using NeuronAtlas.Core.Catalog;
+using NeuronAtlas.Core.Datasets;
+using NeuronAtlas.Core.Inference;
+using NeuronAtlas.Core.Models;
+
+namespace NeuronAtlas.Clip.Catalog;
+
+/// <summary>
+/// The default atlas a fresh clone serves: the demo CLIP trained by tools/demo_clip (its pictures and rendered words,
+/// text feature visualization and labels), then ResNet18 over the emoji pictures; each with its notes (data/notes) and
+/// shipped feature visualizations (data/featurevis).
+/// </summary>
+public static class EmbeddedCatalog
+{
+    public const string DemoClipId = "demo-clip";
+    public const string ResNet18Id = "resnet18";
+
+    /// <summary>In home-page order: the demo CLIP leads.</summary>
+    public static readonly IReadOnlyList<EmbeddedModel> Models =
+    [
+        new(DemoClipId, "emoji+emoji-words", TextVis: true),
+        new(ResNet18Id, "emoji", TextVis: false),
+    ];
+
+    /// <summary>The shipped, precomputed feature visualizations of an embedded model.</summary>
+    public static string FeatureVisArchivePath(string repoRoot, string modelId) => Path.Combine(repoRoot, "data", "featurevis", modelId + ".zip");
+
+    public static async Task BuildAsync(string repoRoot, string catalogPath, IProgress<DatasetPassProgress>? progress, ILogger logger,
+        CancellationToken ct, InferenceOptions? inference = null, int? maxImages = null)
+    {
+        inference ??= new InferenceOptions();
+        foreach (var model in Models)
+            await BuildModelAsync(model, repoRoot, catalogPath, progress, logger, ct, inference, maxImages);
+    }
+
+    private static async Task BuildModelAsync(EmbeddedModel model, string repoRoot, string catalogPath, IProgress<DatasetPassProgress>? progress,
+        ILogger logger, CancellationToken ct, InferenceOptions inference, int? maxImages)
+    {
+        var manifest = ModelManifestLoader.Load(Path.Combine(repoRoot, "data", "models", model.ModelId, "manifest.json"));
+        using (var source = ImageSources.Open(model.Dataset, repoRoot))
+        {
+            var options = new DatasetPassOptions { Model = manifest, CatalogPath = catalogPath, Inference = inference, ImageCount = maxImages };
+            var result = await new DatasetPass(options, logger).RunAsync(source, progress, ct);
+            logger.LogInformation("Dataset pass of {Model} over {Images} images took {Seconds:F0} s ({Rate:F1} images/s).",
+                model.ModelId, result.Images, result.Elapsed.TotalSeconds, result.ImagesPerSecond);
+        }
+        if (model.TextVis)
+        {
+            var textVis = new TextVisOptions
+            {
+                Model = manifest, CatalogPath = catalogPath, Inference = inference,
+                Phrases = TextVisVocabulary.FromFile(TextVisVocabulary.ShippedPath(repoRoot)).Phrases,
+                FontsDirectory = Path.Combine(repoRoot, "data", "fonts"),
+            };
+            var result = await new TextVisPass(textVis, logger).RunAsync(progress, ct);
+            logger.LogInformation("Text feature visualization of {Model}: {Phrases} phrases in {Seconds:F0} s, {Labelled} neurons labelled.",
+                model.ModelId, result.Phrases, result.Elapsed.TotalSeconds, result.LabelledNeurons);
+        }
+        using var db = CatalogDatabase.OpenForWriting(catalogPath);
+        int notes = new NotesImporter(db).Import(Path.Combine(repoRoot, "data", "notes"), model.ModelId);
+        logger.LogInformation("Imported {Notes} notes for {Model}.", notes, model.ModelId);
+        var featureVis = FeatureVisArchivePath(repoRoot, model.ModelId);
+        if (File.Exists(featureVis))
+            logger.LogInformation("Imported {Count} feature visualizations from {Archive}.", FeatureVisArchive.Import(db, model.ModelId, featureVis), featureVis);
+    }
+}
