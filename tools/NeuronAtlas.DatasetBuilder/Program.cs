@@ -1,5 +1,7 @@
 using NeuronAtlas.DatasetBuilder;
 using NeuronAtlas.DatasetBuilder.Cli;
+using NeuronAtlas.DatasetBuilder.DemoConcepts;
+using NeuronAtlas.DatasetBuilder.Words;
 using NeuronAtlas.DatasetBuilder.Verification;
 
 CommandLineRequest request;
@@ -24,6 +26,21 @@ if (request.VerifyDirectory is { } directory)
         Console.Error.WriteLine($"PROBLEM: {problem}");
     Console.WriteLine(result.IsValid ? "OK" : $"{result.Problems.Count} problem(s)");
     return result.IsValid ? 0 : 1;
+}
+
+if (request.Concepts is not null || request.Words is not null)
+{
+    try
+    {
+        if (request.Concepts is { } conceptOptions) ConceptListCommand.Run(conceptOptions, Console.Out);
+        if (request.Words is { } wordsOptions) WordDatasetBuilder.Build(wordsOptions, Console.Out);
+        return 0;
+    }
+    catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException or ArgumentException)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 1;
+    }
 }
 
 if (request.Build is { } options)

@@ -27,9 +27,18 @@ public sealed class FontLibrary : IDisposable
             .Order(StringComparer.Ordinal)
             .ToList();
         if (files.Count == 0) throw new InvalidDataException($"No .ttf or .otf fonts in {directory}.");
+        return FromFiles(files);
+    }
+
+    /// <summary>The given font files, in the given order.</summary>
+    public static FontLibrary FromFiles(IReadOnlyList<string> files)
+    {
+        if (files.Count == 0) throw new ArgumentException("A font library needs at least one font file.", nameof(files));
+        var missing = files.FirstOrDefault(f => !File.Exists(f));
+        if (missing is not null) throw new FileNotFoundException($"Font file not found: {missing}", missing);
         var typefaces = files.Select(f => SKTypeface.FromFile(f)
             ?? throw new InvalidDataException($"SkiaSharp cannot read the font {f}.")).ToArray();
-        return new FontLibrary(files, typefaces);
+        return new FontLibrary(files.ToList(), typefaces);
     }
 
     /// <summary>The fonts under {repoRoot}/data/fonts.</summary>

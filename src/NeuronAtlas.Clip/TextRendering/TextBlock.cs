@@ -57,6 +57,26 @@ public sealed class TextBlock
         }
     }
 
+    /// <summary>
+    /// Draws the block rotated by <paramref name="degrees"/> (clockwise on screen) about its centre, with the centre at
+    /// (centreX, centreY). At 0 degrees this is <see cref="Draw"/> with the block centred on that point.
+    /// </summary>
+    public void DrawRotated(SKCanvas canvas, float centreX, float centreY, float degrees, SKColor colour)
+    {
+        canvas.Save();
+        canvas.Translate(centreX, centreY);
+        canvas.RotateDegrees(degrees);
+        Draw(canvas, -Width / 2, -Height / 2, colour);
+        canvas.Restore();
+    }
+
+    /// <summary>Width and height of the box that holds the block's layout box rotated by <paramref name="degrees"/>.</summary>
+    public (float Width, float Height) RotatedExtent(float degrees)
+    {
+        double radians = degrees * Math.PI / 180, cos = Math.Abs(Math.Cos(radians)), sin = Math.Abs(Math.Sin(radians));
+        return ((float)(Width * cos + Height * sin), (float)(Width * sin + Height * cos));
+    }
+
     /// <summary>Splits words into at most <paramref name="lines"/> lines, breaking when a line would pass the mean line length.</summary>
     private static List<string> Wrap(string[] words, int lines)
     {

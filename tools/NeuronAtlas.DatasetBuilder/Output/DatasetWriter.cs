@@ -28,19 +28,24 @@ public static class DatasetWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    /// <summary>UTF-8 without a byte order mark, as every text file of a dataset is written.</summary>
+    public static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <param name="images">Sorted by file name.</param>
     public static void Write(string directory, DatasetManifest manifest, IReadOnlyList<DatasetImage> images, IReadOnlyList<DatasetConcept> concepts)
     {
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, ManifestFile), JsonSerializer.Serialize(manifest, Json) + "\n", Utf8);
+        WriteManifest(directory, manifest);
         File.WriteAllText(Path.Combine(directory, LabelsFile), LabelsCsv(images), Utf8);
         File.WriteAllText(Path.Combine(directory, ConceptsFile), ConceptsCsv(concepts), Utf8);
         DeterministicZip.Write(Path.Combine(directory, ImagesFile), images.Select(i => (i.File, i.Jpeg)));
         var imagesPerSource = images.GroupBy(i => i.Source).ToDictionary(g => g.Key, g => g.Count());
         File.WriteAllText(Path.Combine(directory, LicensesFile), LicensesDocument.Render(manifest.Sources, imagesPerSource), Utf8);
     }
+
+    /// <summary>Writes dataset.json: indented camel-case JSON with LF line ends.</summary>
+    public static void WriteManifest(string directory, DatasetManifest manifest) =>
+        File.WriteAllText(Path.Combine(directory, ManifestFile), JsonSerializer.Serialize(manifest, Json) + "\n", Utf8);
 
     private static string LabelsCsv(IReadOnlyList<DatasetImage> images)
     {

@@ -57,7 +57,8 @@ public static class LicensesDocument
     private static string LicenceUrl(string licence) =>
         LicenceUrls.TryGetValue(licence, out var url) ? url : throw new ArgumentException($"No URL known for licence {licence}.");
 
-    private static string Resource(string name)
+    /// <summary>A licence text embedded in the builder (Licenses/*.txt).</summary>
+    public static string Resource(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"Embedded licence text {name} is missing from the build.");

@@ -9,19 +9,12 @@ namespace NeuronAtlas.DatasetBuilder.Rendering;
 /// </summary>
 public sealed class SquareTileRenderer(int size, int jpegQuality, float marginFraction)
 {
-    // 4:2:0 chroma subsampling is what libjpeg and most photo pipelines use; fixed for reproducibility.
-    private readonly SKJpegEncoderOptions _jpeg =
-        new(jpegQuality, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore);
-
     public int Size => size;
 
     public byte[] RenderJpeg(IEmojiArtwork artwork)
     {
         using var bitmap = Render(artwork);
-        using var pixmap = bitmap.PeekPixels();
-        using var data = pixmap.Encode(_jpeg)
-            ?? throw new InvalidOperationException("The JPEG encoder returned nothing.");
-        return data.ToArray();
+        return JpegEncoding.Encode(bitmap, jpegQuality);
     }
 
     public SKBitmap Render(IEmojiArtwork artwork)

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using NeuronAtlas.DatasetBuilder.Catalog;
 using NeuronAtlas.DatasetBuilder.Output;
+using NeuronAtlas.DatasetBuilder.Words;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -11,6 +12,7 @@ namespace NeuronAtlas.DatasetBuilder.Verification;
 /// Checks a dataset folder against the format the builder writes: every labels.csv row has a JPEG in
 /// images.zip that decodes (with ImageSharp, an independent decoder) to a square of the declared size,
 /// the zip holds nothing else, dataset.json agrees with the rows, and every concept has several styles.
+/// Word datasets (labels.csv with a last `text` column) are checked the same way.
 /// </summary>
 public static class DatasetVerifier
 {
@@ -41,14 +43,18 @@ public static class DatasetVerifier
         return new DatasetVerification(problems, rows.Count, stylesPerConcept.Count, perStyle, totalBytes);
     }
 
+    /// <summary>An image dataset's header, or a word dataset's (one more column, the rendered text).</summary>
+    private static readonly string[][] AcceptedHeaders = [DatasetWriter.LabelsHeader, WordDatasetWriter.LabelsHeader];
+
     private sealed record LabelRow(string File, string Label, string Concept, string Style, string Source);
 
     private static List<LabelRow> ReadLabels(string path, List<string> problems)
     {
         var table = CsvFormat.Parse(File.ReadAllText(path));
-        if (table.Count == 0 || !table[0].SequenceEqual(DatasetWriter.LabelsHeader))
+        var header = table.Count == 0 ? null : AcceptedHeaders.FirstOrDefault(h => table[0].SequenceEqual(h));
+        if (header is null)
         {
-            problems.Add($"labels.csv header must be '{string.Join(',', DatasetWriter.LabelsHeader)}'");
+            problems.Add($"labels.csv header must be {string.Join(" or ", AcceptedHeaders.Select(h => $"'{string.Join(',', h)}'"))}");
             return [];
         }
         var rows = new List<LabelRow>();
@@ -56,8 +62,8 @@ public static class DatasetVerifier
         for (var line = 1; line < table.Count; line++)
         {
             var fields = table[line];
-            if (fields.Length != DatasetWriter.LabelsHeader.Length || fields.Any(string.IsNullOrWhiteSpace))
-                problems.Add($"labels.csv row {line + 1}: expected {DatasetWriter.LabelsHeader.Length} non-empty fields, got [{string.Join("|", fields)}]");
+            if (fields.Length != header.Length || fields.Any(string.IsNullOrWhiteSpace))
+                problems.Add($"labels.csv row {line + 1}: expected {header.Length} non-empty fields, got [{string.Join("|", fields)}]");
             else if (!seen.Add(fields[0]))
                 problems.Add($"labels.csv row {line + 1}: file {fields[0]} is listed twice");
             else
