@@ -84,6 +84,10 @@ def train(args) -> dict:
     for path, what in ((args.concepts, "concept list"), (args.unseen, "unseen-words list")):
         if not os.path.isfile(path):
             raise SystemExit(f"error: no {what} at {path}")
+    for folder, what in ((args.pictures, "picture dataset"), (args.words, "training word dataset")):
+        if not os.path.isfile(os.path.join(folder, "labels.csv")):
+            raise SystemExit(f"error: no {what} at {folder} (the training words are rebuilt with "
+                             "`dotnet run --project tools/NeuronAtlas.DatasetBuilder -- words`)")
     concepts, unseen = read_lines(args.concepts), read_lines(args.unseen)
     unknown = sorted(set(unseen) - set(concepts))
     if unknown:
