@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every NeuronAtlas test: the .NET suites (unit, integration, browser) and the Python exporter tests.
+# Runs every NeuronAtlas test: the .NET suites (unit, integration, browser) and the Python tests (the CLIP
+# exporter and the demo CLIP trainer).
 # System packages the tests need are installed with apt-get when running as root; otherwise the script
 # stops and names them. Nothing is skipped silently.
 set -uo pipefail
@@ -32,8 +33,13 @@ fi
 log=$(mktemp)
 status=0
 dotnet test NeuronAtlas.sln 2>&1 | tee "$log" || status=1
-if [ -d tools/clip_export/tests ]; then
-  /usr/bin/python3 -m pytest tools/clip_export/tests -q 2>&1 | tee -a "$log" || status=1
+python_tests=()
+for folder in tools/clip_export/tests tools/demo_clip/tests; do
+  [ -d "$folder" ] && python_tests+=("$folder")
+done
+if [ ${#python_tests[@]} -gt 0 ]; then
+  # One pytest run: the closing line below reads one "N passed" summary.
+  /usr/bin/python3 -m pytest "${python_tests[@]}" -q -p no:cacheprovider 2>&1 | tee -a "$log" || status=1
 fi
 
 # One closing line for the whole run, summed over every suite.
