@@ -11,6 +11,8 @@ from dataclasses import asdict
 
 import torch
 
+from .blas import describe_blas
+
 from . import paths
 from .captions import TEMPLATES, caption_tokens
 from .datasets import HELD_OUT_PICTURE_STYLE, HELD_OUT_WORD_STYLES, load_image_set, read_lines
@@ -80,6 +82,7 @@ def _write_side_files(out_dir: str, concepts_path: str, unseen_path: str) -> Non
 
 def train(args) -> dict:
     torch.set_num_threads(args.threads)
+    print(describe_blas(), flush=True)
     torch.manual_seed(args.seed)
     for path, what in ((args.concepts, "concept list"), (args.unseen, "unseen-words list")):
         if not os.path.isfile(path):
