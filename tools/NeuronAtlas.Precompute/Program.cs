@@ -18,6 +18,7 @@ var root = new RootCommand("NeuronAtlas precompute: fills the atlas catalog (dat
     LabelNeuronsCommand.Create(),
     SearchNeuronsCommand.Create(),
     TypographicAttackCommand.Create(),
+    FindingsCommand.Create(),
     MergeCommand.Create(),
 };
 try

@@ -4,7 +4,7 @@
 For each image, for each layer of the manifest: the mean over positions of every channel. The preprocessing follows
 the manifest with PIL (composite on white, resize the short side, centre crop, round to 8 bits, (pixel/255 - mean)/std,
 channel order);
-the model is torchvision's ResNet with the ONNX file's weights (tools/bench/torch_featurevis_step.py builds it), and
+the model is torchvision's ResNet with the ONNX file's weights (tools/demo_clip/demo_clip/imagenet_resnet18.py builds it), and
 each exposed stage output is checked against a direct torch interpretation of the ONNX graph before it is used.
 
 Usage: resnet18_layer_means.py --manifest data/models/resnet18/manifest.json --onnx PATH
@@ -25,8 +25,8 @@ import torch
 from onnx import numpy_helper
 from PIL import Image
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "bench"))
-from torch_featurevis_step import interpret_onnx, load_resnet18  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "demo_clip"))
+from demo_clip.imagenet_resnet18 import interpret_onnx, load_resnet18  # noqa: E402
 
 RESAMPLING = {"bilinear": Image.BILINEAR, "bicubic": Image.BICUBIC}
 # torchvision's stages, in the order of the manifest's stage outputs.

@@ -11,7 +11,7 @@ namespace NeuronAtlas.Clip.Catalog;
 /// <summary>
 /// The default atlas a fresh clone serves: the demo CLIP trained by tools/demo_clip (its pictures and rendered words,
 /// text feature visualization and labels), then ResNet18 over the emoji pictures; each with its notes (data/notes) and
-/// shipped feature visualizations (data/featurevis).
+/// shipped feature visualizations (data/featurevis) and, when its folder has them, its findings (findings.json).
 /// </summary>
 public static class EmbeddedCatalog
 {
@@ -65,5 +65,11 @@ public static class EmbeddedCatalog
         var featureVis = FeatureVisArchivePath(repoRoot, model.ModelId);
         if (File.Exists(featureVis))
             logger.LogInformation("Imported {Count} feature visualizations from {Archive}.", FeatureVisArchive.Import(db, model.ModelId, featureVis), featureVis);
+        var findings = Path.Combine(manifest.BaseDirectory, Findings.FindingsStore.FileName);
+        if (File.Exists(findings))
+        {
+            Findings.FindingsStore.Import(db, model.ModelId, findings);
+            logger.LogInformation("Imported the findings of {Model} from {File}.", model.ModelId, findings);
+        }
     }
 }

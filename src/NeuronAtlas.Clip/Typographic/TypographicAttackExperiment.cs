@@ -27,17 +27,9 @@ public sealed class TypographicAttackExperiment(ClipModel model, ZeroShotClassif
         int count = Math.Min(images.Count, maxImages ?? images.Count);
         var preprocessor = model.Image.Preprocessor;
         var tally = new TypographicAttackTally(classes);
-        const int chunk = 8;
-        for (int start = 0; start < count; start += chunk)
+        foreach (var (start, clean) in CroppedImageChunks.Read(images, Enumerable.Range(0, count).ToList(), preprocessor, chunk: 8, ct))
         {
-            ct.ThrowIfCancellationRequested();
-            int n = Math.Min(chunk, count - start);
-            var clean = new Image<Rgb24>[n];
-            Parallel.For(0, n, i =>
-            {
-                using var decoded = ImageDecoding.LoadRgbOnWhite(images.ReadBytes(start + i));
-                clean[i] = preprocessor.ResizeAndCrop(decoded);
-            });
+            int n = clean.Length;
             var drawn = new Image<Rgb24>[n * pairs.Count];
             var share = new double[n * pairs.Count];
             Parallel.For(0, drawn.Length, j =>

@@ -17,6 +17,7 @@ public sealed class AtlasDbContext(DbContextOptions<AtlasDbContext> options) : D
     public DbSet<DatasetPassCheckpoint> DatasetPassCheckpoints => Set<DatasetPassCheckpoint>();
     public DbSet<DatasetPassState> DatasetPassStates => Set<DatasetPassState>();
     public DbSet<PrecomputeShard> PrecomputeShards => Set<PrecomputeShard>();
+    public DbSet<ModelFindings> Findings => Set<ModelFindings>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AtlasDbContext).Assembly);

@@ -1,3 +1,4 @@
+using NeuronAtlas.Core.Numerics;
 namespace NeuronAtlas.FeatureVis.Parameterizations;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using NeuronAtlas.Core.Numerics;
 namespace NeuronAtlas.FeatureVis.Parameterizations;
 
 /// <summary>Lucent's pixel_image: the parameters are the pixels themselves, initialized with N(0, sd).</summary>

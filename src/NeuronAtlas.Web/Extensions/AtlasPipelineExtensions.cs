@@ -29,6 +29,7 @@ public static class AtlasPipelineExtensions
 
         app.MapStaticAssets();
         app.MapCatalogApi().WithMetadata(new RequiresCatalogAttribute());
+        app.MapFindingsApi().WithMetadata(new RequiresCatalogAttribute());
         app.MapImagesApi().WithMetadata(new RequiresCatalogAttribute());
         app.MapLookupApi().WithMetadata(new RequiresCatalogAttribute());
         app.MapSearchApi().WithMetadata(new RequiresCatalogAttribute());

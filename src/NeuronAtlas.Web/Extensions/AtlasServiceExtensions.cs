@@ -51,6 +51,7 @@ public static class AtlasServiceExtensions
         services.AddSingleton<CatalogCache>();
         services.AddSingleton<CatalogReader>();
         services.AddSingleton<NeuronReader>();
+        services.AddSingleton<FindingsReader>();
         services.AddSingleton<ImageReader>();
         services.AddSingleton<ICatalogBuilder, EmbeddedCatalogBuilder>();
         services.AddHostedService<CatalogStartupService>();

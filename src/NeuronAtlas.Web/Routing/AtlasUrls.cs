@@ -8,11 +8,16 @@ public static class AtlasUrls
     public static string LayerPage(string model, string layer, int page) =>
         page <= 1 ? Layer(model, layer) : $"{Layer(model, layer)}?page={page}";
     public static string Neuron(string model, string layer, int index) => $"/models/{E(model)}/{E(layer)}/{index}";
+    /// <summary>The article's findings for a model (precompute findings).</summary>
+    public static string Findings(string model) => $"/models/{E(model)}/findings";
+    /// <summary>The neuron-family index of a model's findings.</summary>
+    public static string Families(string model) => $"/models/{E(model)}/findings/families";
 
     public static string ModelsApi() => "/api/models";
     public static string ModelApi(string model) => $"/api/models/{E(model)}";
     public static string LayerApi(string model, string layer) => $"/api/models/{E(model)}/layers/{E(layer)}";
     public static string NeuronApi(string model, string layer, int index) => $"{LayerApi(model, layer)}/neurons/{index}";
+    public static string FindingsApi(string model) => $"/api/models/{E(model)}/findings";
 
     /// <summary>A dataset thumbnail, addressed by content hash (cached as immutable).</summary>
     public static string Image(string hash) => $"/images/{E(hash)}.jpg";

@@ -66,6 +66,7 @@ public sealed class TestCatalog : IDisposable
         ImageHashes = images.Select(i => i.Hash).ToList();
         db.Models.Add(CreateResNet());
         db.Models.Add(CreateTinyNet());
+        db.Findings.Add(new ModelFindings { ModelId = Model, Json = TestFindings.Report.ToJson(), ComputedAt = ComputedAt });
         db.Notes.Add(new NeuronNote { ModelId = Model, LayerId = "layer4", NeuronIndex = LabelledNeuron, Label = NoteLabel, Markdown = NoteMarkdown, SourceFile = "resnet18/layer4/3.md" });
         db.SaveChanges();
 

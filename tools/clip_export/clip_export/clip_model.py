@@ -1,5 +1,7 @@
 """The whole CLIP model: image tower under `visual.`, text tower at the top level (OpenAI's layout)."""
 
+from typing import Optional
+
 import torch
 from torch import nn
 
@@ -10,10 +12,15 @@ from .vision_transformer import VisionTransformer
 
 
 class ClipModel(nn.Module):
-    def __init__(self, config: ClipConfig):
+    """`visual`, when given, replaces the image tower the config describes (e.g. tools/demo_clip's
+    ImageNet ResNet18 with an attention pool); it must offer forward and forward_with_layers."""
+
+    def __init__(self, config: ClipConfig, visual: Optional[nn.Module] = None):
         super().__init__()
         self.config = config
-        if config.is_resnet:
+        if visual is not None:
+            self.visual = visual
+        elif config.is_resnet:
             self.visual = ModifiedResNet(config.vision_layers, config.vision_width, config.embed_dim,
                                          config.vision_heads, config.image_resolution)
         else:

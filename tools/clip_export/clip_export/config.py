@@ -26,6 +26,7 @@ class ClipConfig:
     context_length: int = CONTEXT_LENGTH
     vocab_size: int = VOCAB_SIZE
     activation: str = "quickgelu"  # "quickgelu" (OpenAI) or "gelu" (some open_clip trainings)
+    text_heads: Optional[int] = None  # None: CLIP's 64-wide heads; small models may choose narrower ones
 
     @property
     def is_resnet(self) -> bool:
@@ -39,6 +40,8 @@ class ClipConfig:
 
     @property
     def transformer_heads(self) -> int:
+        if self.text_heads is not None:
+            return self.text_heads
         return max(1, self.transformer_width // HEAD_WIDTH)
 
     @property

@@ -12,6 +12,7 @@ import torch
 from .checkpoint import load_strict, read_checkpoint
 from .clip_model import ClipModel
 from .config import KNOWN_ARCHITECTURES, architecture_name, infer_config
+from .fp16_storage import store_weights_as_float16
 from .image_size import with_image_size
 from .manifest import IMAGE_ONNX, TEXT_ONNX, VOCABULARY_FILE, build_manifest, model_id
 from .onnx_export import (DEFAULT_OPSET, IMAGE_INPUT, TEXT_INPUT, ImageGraph, TextGraph, declare_output_shapes,
@@ -97,11 +98,16 @@ def _defaults(options: ExportOptions, architecture: str) -> Dict[str, str]:
     }
 
 
-def _export_part(graph: torch.nn.Module, example: torch.Tensor, check_input: torch.Tensor, path: str,
-                 input_name: str, output_shapes: Dict[str, Tuple[int, ...]], opset: int) -> Dict[str, object]:
+def export_part(graph: torch.nn.Module, example: torch.Tensor, check_input: torch.Tensor, path: str,
+                input_name: str, output_shapes: Dict[str, Tuple[int, ...]], opset: int,
+                float16_weights: bool = False) -> Dict[str, object]:
+    """Exports one tower and verifies it against `graph` on `check_input`. With `float16_weights` the file stores
+    its weights as float16 (+ Cast): `graph`'s weights must already be float16 values (round_to_float16)."""
     started = time.perf_counter()
     export_graph(graph, example, path, input_name, list(output_shapes), opset)
     declare_output_shapes(path, output_shapes)
+    if float16_weights:
+        store_weights_as_float16(path)
     exported = time.perf_counter()
     report = verify_export(graph, list(output_shapes), path, input_name, check_input)
     report["exportSeconds"] = round(exported - started, 2)
@@ -128,14 +134,14 @@ def export_clip(options: ExportOptions) -> Dict[str, object]:
 
     image_example = random_images(EXPORT_EXAMPLE_BATCH, resolution, generator)
     image_graph = ImageGraph(model, image_example)
-    verification = {"image": _export_part(
+    verification = {"image": export_part(
         image_graph, image_example, random_images(options.batch, resolution, generator),
         os.path.join(options.out_dir, IMAGE_ONNX), IMAGE_INPUT, image_graph.output_shapes, options.opset)}
 
     if options.with_text:
         text_graph = TextGraph(model)
         text_shapes = {TextGraph.output_names[0]: (EXPORT_EXAMPLE_BATCH, config.embed_dim)}
-        verification["text"] = _export_part(
+        verification["text"] = export_part(
             text_graph, random_tokens(EXPORT_EXAMPLE_BATCH, config.context_length, generator),
             random_tokens(options.batch, config.context_length, generator),
             os.path.join(options.out_dir, TEXT_ONNX), TEXT_INPUT, text_shapes, options.opset)

@@ -1,7 +1,8 @@
 """Builds NeuronAtlas's model manifest (manifest.json, camelCase, parsed by the C# side)."""
 
 import math
-from typing import Dict, List, Optional, Sequence
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from .config import ClipConfig
 from .onnx_export import IMAGE_EMBEDDING, IMAGE_INPUT, TEXT_EMBEDDING, TEXT_INPUT
@@ -11,6 +12,22 @@ CLIP_MEAN = [0.48145466, 0.4578275, 0.40821073]
 CLIP_STD = [0.26862954, 0.26130258, 0.27577711]
 VOCABULARY_FILE = "bpe_simple_vocab_16e6.txt.gz"
 IMAGE_ONNX = "image.onnx"
+# The attention pool's output (the image embedding before normalization) as an [N, dim, 1, 1] layer,
+# exported only by towers that list it (tools/demo_clip): a layer of `dim` units for the atlas.
+ATTENTION_POOL_LAYER = "image_attnpool"
+
+
+@dataclass(frozen=True)
+class InputNormalization:
+    """How pixels become the image tower's input: tensor = (pixel / 255 - mean) / std, in channel_order."""
+
+    channel_order: str = "RGB"
+    mean: Tuple[float, ...] = tuple(CLIP_MEAN)
+    std: Tuple[float, ...] = tuple(CLIP_STD)
+    resize_mode: str = "bicubic"
+
+
+CLIP_NORMALIZATION = InputNormalization()
 TEXT_ONNX = "text.onnx"
 
 
@@ -36,6 +53,9 @@ def resnet_layers(shapes: Dict[str, Sequence[int]]) -> List[Dict[str, object]]:
     last = blocks[-1]
     last_index = last.rsplit("_", 1)[1]
     layers = [_conv_layer(last, f"layer4 block {last_index} (final conv block)", last, shapes[last])]
+    if ATTENTION_POOL_LAYER in shapes:
+        layers.append(_conv_layer(ATTENTION_POOL_LAYER, "attention-pool output (the image embedding's units)",
+                                  ATTENTION_POOL_LAYER, shapes[ATTENTION_POOL_LAYER]))
     for name in blocks[:-1]:
         layers.append(_conv_layer(name, f"layer4 block {name.rsplit('_', 1)[1]}", name, shapes[name]))
     for stage in (1, 2, 3):
@@ -61,7 +81,7 @@ def vit_layers(shapes: Dict[str, Sequence[int]], grid: int) -> List[Dict[str, ob
 
 def build_manifest(config: ClipConfig, output_shapes: Dict[str, Sequence[int]], logit_scale: float, *,
                    manifest_id: str, display_name: str, description: str, licence: str, source: str,
-                   with_text: bool) -> Dict[str, object]:
+                   with_text: bool, normalization: InputNormalization = CLIP_NORMALIZATION) -> Dict[str, object]:
     px = config.image_resolution
     layers = resnet_layers(output_shapes) if config.is_resnet else vit_layers(output_shapes, config.vision_grid)
     text_encoder: Optional[Dict[str, object]] = None
@@ -73,8 +93,9 @@ def build_manifest(config: ClipConfig, output_shapes: Dict[str, Sequence[int]], 
         "displayName": display_name,
         "description": description,
         "onnx": IMAGE_ONNX,
-        "input": {"name": IMAGE_INPUT, "width": px, "height": px, "channelOrder": "RGB"},
-        "preprocessing": {"resize": px, "resizeMode": "bicubic", "crop": px, "mean": CLIP_MEAN, "std": CLIP_STD},
+        "input": {"name": IMAGE_INPUT, "width": px, "height": px, "channelOrder": normalization.channel_order},
+        "preprocessing": {"resize": px, "resizeMode": normalization.resize_mode, "crop": px,
+                          "mean": list(normalization.mean), "std": list(normalization.std)},
         "layers": layers,
         "embedding": {"tensor": IMAGE_EMBEDDING, "dimensions": output_shapes[IMAGE_EMBEDDING][1]},
         "textEncoder": text_encoder,

@@ -52,6 +52,13 @@ def _conv(inputs, a):
                        a.get("dilations", [1] * rank), a.get("group", 1))
 
 
+def _max_pool(inputs, a):
+    kernel = a["kernel_shape"]
+    padding = _symmetric_padding(a.get("pads", [0] * 2 * len(kernel)), len(kernel), "MaxPool")
+    return F.max_pool2d(inputs[0], kernel, a.get("strides", [1] * len(kernel)), padding,
+                        a.get("dilations", [1] * len(kernel)), bool(a.get("ceil_mode", 0)))
+
+
 def _average_pool(inputs, a):
     kernel = a["kernel_shape"]
     padding = _symmetric_padding(a.get("pads", [0] * 2 * len(kernel)), len(kernel), "AveragePool")
@@ -86,9 +93,14 @@ def _slice(inputs, a):
     steps = _ints(inputs[4]) if len(inputs) > 4 and inputs[4] is not None else [1] * len(starts)
     index = [slice(None)] * x.dim()
     for start, end, axis, step in zip(starts, ends, axes, steps):
-        if step <= 0:
-            raise UnsupportedOperatorError("Slice with a non-positive step")
+        if step == 0:
+            raise UnsupportedOperatorError("Slice with step 0")
         size = x.shape[axis]
+        if step < 0:  # ONNX: negative indices count from the end; start clamps to [0, size-1], end to [-1, size-1]
+            start = min(max(start + size if start < 0 else start, 0), size - 1)
+            end = min(max(end + size if end < 0 else end, -1), size - 1)
+            x = x.index_select(axis, torch.tensor(list(range(start, end, step)), dtype=torch.int64))
+            continue
         index[axis] = slice(max(-size, min(start, size)), max(-size, min(end, size)), step)
     return x[tuple(index)]
 
@@ -163,7 +175,7 @@ def _split(inputs, a):
 
 
 _OPERATORS: Dict[str, Callable] = {
-    "Conv": _conv, "AveragePool": _average_pool, "Pad": _pad, "Reshape": _reshape, "Slice": _slice,
+    "Conv": _conv, "AveragePool": _average_pool, "MaxPool": _max_pool, "Pad": _pad, "Reshape": _reshape, "Slice": _slice,
     "ReduceMean": _reduce_mean, "Gemm": _gemm, "Gather": _gather, "Unsqueeze": _unsqueeze,
     "Squeeze": _squeeze, "ArgMax": _arg_max, "LayerNormalization": _layer_normalization,
     "Shape": _shape, "ConstantOfShape": _constant_of_shape, "Split": _split,

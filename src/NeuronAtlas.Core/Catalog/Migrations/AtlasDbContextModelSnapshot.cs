@@ -240,6 +240,23 @@ namespace NeuronAtlas.Core.Catalog.Migrations
                     b.ToTable("FeatureVisualizations");
                 });
 
+            modelBuilder.Entity("NeuronAtlas.Core.Catalog.Entities.ModelFindings", b =>
+                {
+                    b.Property<string>("ModelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ModelId");
+
+                    b.ToTable("ModelFindings", (string)null);
+                });
+
             modelBuilder.Entity("NeuronAtlas.Core.Catalog.Entities.Neuron", b =>
                 {
                     b.Property<int>("Id")

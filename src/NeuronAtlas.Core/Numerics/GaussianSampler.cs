@@ -1,6 +1,6 @@
-namespace NeuronAtlas.FeatureVis.Parameterizations;
+namespace NeuronAtlas.Core.Numerics;
 
-/// <summary>Normal samples from a seeded <see cref="Random"/> (Box–Muller), so initial images are reproducible.</summary>
+/// <summary>Normal samples from a seeded <see cref="Random"/> (Box–Muller), so initial images and random controls are reproducible.</summary>
 public static class GaussianSampler
 {
     public static void Fill(Random random, Span<float> destination, float standardDeviation)
