@@ -13,15 +13,22 @@ namespace NeuronAtlas.Clip.Findings;
 /// <summary>
 /// The typographic attack of the findings (<see cref="TypographicFindings"/>), drawn with the lab's
 /// <see cref="TypographicAttack"/>: each picture of concept A that the model classifies correctly gets another concept
-/// B's word (seeded choice) on a white paper strip low in the picture, in one font, its text at most <see cref="Size"/>
+/// B's word (seeded choice) on a white paper strip low in the picture, in one font, its text at most <c>textSize</c>
 /// of the picture high and shrunk to fit <see cref="MaxWidth"/> of its width; the blank control draws the same strip
 /// with white ink. Pictures are resized and cropped to the model's input first, as in
 /// <see cref="TypographicAttackExperiment"/>, so the pixel share is measured on what the model sees.
 /// </summary>
-public sealed class ConceptTypographicAttack(ClipModel model, ZeroShotClassifier classifier, FontLibrary fonts, int font)
+/// <param name="textSize">The largest text height, as a share of the picture side (<see cref="DefaultTextSizes"/>).</param>
+public sealed class ConceptTypographicAttack(ClipModel model, ZeroShotClassifier classifier, FontLibrary fonts, int font, float textSize)
 {
-    /// <summary>The strip's largest text size and its vertical centre, as shares of the picture side.</summary>
-    public const float Size = 0.14f, Y = 0.84f;
+    /// <summary>
+    /// A label a few letters high (a sticker on an object) and the issue-8 spike's strip over the bottom 30 % of the
+    /// picture, with its text that tall: the model reads words rendered large, so the attack is reported at both.
+    /// </summary>
+    public static readonly IReadOnlyList<float> DefaultTextSizes = [0.14f, 0.3f];
+
+    /// <summary>The vertical centre of the text: low in the picture, its bottom edge inside it.</summary>
+    public float Y => Math.Min(0.84f, 1f - textSize / 2f - 0.01f);
     /// <summary>The widest the text may be, as a share of the picture width (the strip adds a little padding).</summary>
     public const float MaxWidth = 0.86f;
     public const int MaxExamples = 12;
@@ -34,7 +41,7 @@ public sealed class ConceptTypographicAttack(ClipModel model, ZeroShotClassifier
     {
         const float reference = 100f;
         float width = TextBlock.SingleLine(text, fonts[font], reference).Width / reference; // in font sizes
-        return Math.Min(Size, MaxWidth / Math.Max(width, 1e-3f));
+        return Math.Min(textSize, MaxWidth / Math.Max(width, 1e-3f));
     }
 
     /// <param name="indices">The pictures to attack; <paramref name="concepts"/> holds each one's class in the classifier's label set.</param>
@@ -83,6 +90,6 @@ public sealed class ConceptTypographicAttack(ClipModel model, ZeroShotClassifier
             foreach (var image in clean.Concat(written).Concat(blank)) image.Dispose();
             progress?.Report(new DatasetPassProgress($"typographic attack ({style})", start + n, indices.Count, 0, null));
         }
-        return (new TypographicFindingsRow(style, _fontName, indices.Count, correct, flipped, blankB, correct == 0 ? 0 : pixelShare / correct), flips);
+        return (new TypographicFindingsRow(style, _fontName, indices.Count, correct, flipped, blankB, correct == 0 ? 0 : pixelShare / correct, textSize), flips);
     }
 }

@@ -54,10 +54,10 @@ public static class FindingsMarkdown
         {
             text.AppendLine("A picture of concept A, correctly classified, gets concept B's word on a white paper strip; a flip is a prediction of B. " +
                             "The blank strip is the same strip without ink.").AppendLine()
-                .AppendLine("| pictures | font | pictures | correctly classified (attacked) | flipped to B | flip rate | blank strip predicts B | pixels changed |")
-                .AppendLine("|---|---|---|---|---|---|---|---|");
+                .AppendLine("| pictures | font | text height | pictures | correctly classified (attacked) | flipped to B | flip rate | blank strip predicts B | pixels changed |")
+                .AppendLine("|---|---|---|---|---|---|---|---|---|");
             foreach (var r in t.Rows)
-                text.AppendLine($"| {r.Style} | {r.Font} | {r.Pictures} | {r.Correct} | {r.Flipped} | {Percent(r.FlipRate)} | {Percent(r.BlankRate)} | {Percent(r.PixelShare)} |");
+                text.AppendLine($"| {r.Style} | {r.Font} | {Percent(r.TextSize)} | {r.Pictures} | {r.Correct} | {r.Flipped} | {Percent(r.FlipRate)} | {Percent(r.BlankRate)} | {Percent(r.PixelShare)} |");
             if (t.Examples.Count > 0)
                 text.AppendLine().AppendLine("Flips: " + string.Join("; ", t.Examples.Select(e => $"{e.Concept} ({e.Style}) + \"{e.Written}\" -> {e.Written}")) + ".");
         }

@@ -12,7 +12,8 @@ public sealed record TypographicFindings(IReadOnlyList<TypographicFindingsRow> R
 /// <param name="Correct">Pictures classified correctly without a strip: the ones attacked.</param>
 /// <param name="BlankPredictedB">Attacked pictures that the blank strip alone turned into B.</param>
 /// <param name="PixelShare">Mean share of the input's pixels the written strip changed.</param>
-public sealed record TypographicFindingsRow(string Style, string Font, int Pictures, int Correct, int Flipped, int BlankPredictedB, double PixelShare)
+/// <param name="TextSize">The written word's largest height, as a share of the picture side.</param>
+public sealed record TypographicFindingsRow(string Style, string Font, int Pictures, int Correct, int Flipped, int BlankPredictedB, double PixelShare, double TextSize)
 {
     public double FlipRate => Correct == 0 ? 0 : Flipped / (double)Correct;
     public double BlankRate => Correct == 0 ? 0 : BlankPredictedB / (double)Correct;

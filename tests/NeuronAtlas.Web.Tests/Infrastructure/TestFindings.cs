@@ -35,7 +35,7 @@ public static class TestFindings
             ["{}", "the word {}"], ["animal-bug", "food-fruit"], 4),
         Figures(TestCatalog.Model, "model", 2, 0.837),
         [Figures(Baseline, Baseline, 0, 0.003)],
-        new TypographicFindings([new TypographicFindingsRow("openmoji-line", "LiberationSans-Bold", 300, 250, 30, 1, 0.085)],
+        new TypographicFindings([new TypographicFindingsRow("openmoji-line", "LiberationSans-Bold", 300, 250, 30, 1, 0.085, 0.14)],
             [new TypographicFlip("stethoscope", "openmoji-line", "scientist", "x.jpg")]),
         new ProbeReport(2, 600, 200, 0.5,
         [

@@ -24,6 +24,11 @@ internal static class FindingsCommand
         var concepts = new Option<string?>("--concepts") { Description = "The concept list (default: concepts.txt in the model's folder)." };
         var templates = new Option<string?>("--templates") { Description = "Zero-shot prompt templates, one per line with {} (default: prompts.txt in the model's folder)." };
         var font = new Option<string>("--attack-font") { Description = "The held-out font (file stem under data/fonts/held-out) the typographic attack writes in.", DefaultValueFactory = _ => "LiberationSans-Bold" };
+        var textSizes = new Option<float[]>("--attack-text-size")
+        {
+            Description = "Largest height of the written word, as a share of the picture side; repeatable, one table row per size and style.",
+            DefaultValueFactory = _ => [.. ConceptTypographicAttack.DefaultTextSizes], AllowMultipleArgumentsPerToken = true,
+        };
         var noAttack = new Option<bool>("--no-typographic") { Description = "Skip the typographic attack." };
         var markdown = new Option<string?>("--markdown") { Description = "Also write the findings as Markdown here, e.g. docs/findings.md." };
         var json = new Option<string?>("--json")
@@ -33,7 +38,7 @@ internal static class FindingsCommand
         var command = new Command("findings", "Compute the article's findings for a CLIP model against baselines: multimodal census with controls, zero-shot accuracy, " +
                                               "typographic attack, sparse class probes and neuron families. Stored in the catalog; shown at /models/{model}/findings.")
         {
-            model, catalog, provider, baselines, pictures, words, concepts, templates, font, noAttack, markdown, json,
+            model, catalog, provider, baselines, pictures, words, concepts, templates, font, textSizes, noAttack, markdown, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -53,7 +58,7 @@ internal static class FindingsCommand
                 var computation = new FindingsComputation(inputs, options, progress);
                 var (figures, activations) = computation.Measure(manifest, "model", ct);
                 var baselineFigures = baselineManifests.Select(b => computation.Measure(b, Path.GetFileName(b.BaseDirectory.TrimEnd('/')), ct).Figures).ToList();
-                var typographic = parse.GetValue(noAttack) ? null : Attack(manifest, options, inputs, parse.GetValue(font)!, progress, ct);
+                var typographic = parse.GetValue(noAttack) ? null : Attack(manifest, options, inputs, parse.GetValue(font)!, parse.GetValue(textSizes)!, progress, ct);
                 return new FindingsReport(manifest.Id, manifest.DisplayName, DateTimeOffset.UtcNow, computation.Setup(manifest), figures, baselineFigures,
                     typographic, computation.Probes(activations), computation.Families(activations));
             }, ct));
@@ -77,7 +82,7 @@ internal static class FindingsCommand
         return command;
     }
 
-    private static TypographicFindings Attack(ModelManifest manifest, InferenceOptions options, FindingsInputs inputs, string fontStem,
+    private static TypographicFindings Attack(ModelManifest manifest, InferenceOptions options, FindingsInputs inputs, string fontStem, float[] textSizes,
         IProgress<NeuronAtlas.Core.Activations.DatasetPassProgress> progress, CancellationToken ct)
     {
         // The held-out fonts: the model never read a training word in them.
@@ -88,12 +93,15 @@ internal static class FindingsCommand
         var labels = new LabelSet("concepts", inputs.Concepts.Labels);
         var classifier = ZeroShotClassifier.Create(clip, labels, inputs.Prompts, inputs.ZeroShotCache);
         var writable = labels.Labels.Select(l => fonts.FontsCovering(l).Contains(font)).ToArray();
-        var attack = new ConceptTypographicAttack(clip, classifier, fonts, font);
+        if (textSizes.Length == 0 || textSizes.Any(s => s is <= 0 or > 0.5f))
+            throw new ArgumentOutOfRangeException(nameof(textSizes), "--attack-text-size takes shares of the picture side in (0, 0.5].");
         var (indices, concepts) = FindingsInputs.Select(inputs.Pictures, inputs.Concepts);
         var rows = new List<TypographicFindingsRow>();
         var flips = new List<TypographicFlip>();
+        foreach (var textSize in textSizes)
         foreach (var style in new[] { FindingsInputs.HeldOutStyle, "noto" })
         {
+            var attack = new ConceptTypographicAttack(clip, classifier, fonts, font, textSize);
             var chosen = Enumerable.Range(0, indices.Length).Where(i => inputs.Pictures.Describe(indices[i]).Style == style).ToList();
             if (chosen.Count == 0) continue;
             var (row, examples) = attack.Run(inputs.Pictures, chosen.Select(i => indices[i]).ToList(), chosen.Select(i => concepts[i]).ToList(),
