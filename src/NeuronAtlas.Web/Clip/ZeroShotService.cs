@@ -79,7 +79,7 @@ public sealed class ZeroShotService(
         if (_custom.TryGetValue(key, out ZeroShotClassifier? cached)) return cached!;
         var classifier = await textGate.RunAsync(() =>
         {
-            using (models.Use(model)) return new ZeroShotClassifier(model, labels, Templates);
+            using (models.Use(model)) return new ZeroShotClassifier(model, labels, TemplatesFor(model));
         }, ct);
         // A list longer than the whole cache is used once and not kept.
         _custom.Set(key, classifier, new MemoryCacheEntryOptions { Size = labels.Labels.Count, SlidingExpiration = CustomClassifierLifetime });
@@ -89,16 +89,31 @@ public sealed class ZeroShotService(
     /// <summary>Typed label lists whose classifiers are cached now, and their labels together (at most the configured limit).</summary>
     public (int Lists, long Labels) CustomCacheUse => (_custom.Count, _custom.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0);
 
-    /// <summary>The classifier of the shipped default label set (prepared once per model, its embeddings cached on disk).</summary>
+    /// <summary>
+    /// The classifier of the default label set (prepared once per model, its embeddings cached on disk): the shipped set,
+    /// or, for a model trained on its own concepts and captions (the demo CLIP), the <see cref="OwnConceptsFile"/> and
+    /// <see cref="OwnPromptsFile"/> beside its manifest.
+    /// </summary>
     public ZeroShotClassifier DefaultClassifier(ClipModel model) =>
         _defaults.GetOrAdd(model.Manifest.Id, _ => new RetryingLazy<ZeroShotClassifier>(() =>
         {
             var root = environment.ContentRootPath;
-            var labels = LabelSet.FromFile(Path.Combine(atlas.Value.LabelsFullPath(root), options.Value.LabelSet + ".txt"));
+            var own = Path.Combine(model.Manifest.BaseDirectory, OwnConceptsFile);
+            var labels = LabelSet.FromFile(File.Exists(own) ? own : Path.Combine(atlas.Value.LabelsFullPath(root), options.Value.LabelSet + ".txt"));
+            var templates = TemplatesFor(model);
             logger.LogInformation("Preparing zero-shot labels '{LabelSet}' ({Count} labels × {Templates} templates) for {Model}.",
-                labels.Name, labels.Labels.Count, Templates.Templates.Count, model.Manifest.Id);
-            using (models.Use(model)) return ZeroShotClassifier.Create(model, labels, Templates, options.Value.CacheFullPath(atlas.Value.DataRootFullPath(root)));
+                labels.Name, labels.Labels.Count, templates.Templates.Count, model.Manifest.Id);
+            using (models.Use(model)) return ZeroShotClassifier.Create(model, labels, templates, options.Value.CacheFullPath(atlas.Value.DataRootFullPath(root)));
         })).Value;
+
+    public const string OwnConceptsFile = "concepts.txt", OwnPromptsFile = "prompts.txt";
+
+    /// <summary>The model's own caption templates when it ships them (it was trained on them), else the configured ones.</summary>
+    public PromptTemplates TemplatesFor(ClipModel model)
+    {
+        var own = Path.Combine(model.Manifest.BaseDirectory, OwnPromptsFile);
+        return File.Exists(own) ? PromptTemplates.FromFile(own) : Templates;
+    }
 
     public void Dispose() => _custom.Dispose();
 }
