@@ -56,7 +56,9 @@ public class FindingsCliTests
         Assert.All(report.Probes.Budgets, b => Assert.All(b.Classes, c => Assert.True(c.Weights.Count <= b.Units)));
         Assert.Equal(8, report.Probes.TestCount);
         Assert.Equal(256, report.Families.Sum(f => f.Units.Count));
-        Assert.Equal(["openmoji-line", "noto"], report.Typographic!.Rows.Select(r => r.Style));
+        // One row per text height (the defaults: a small label and the spike's 30 % strip) and picture style.
+        Assert.Equal(["openmoji-line 0.14", "noto 0.14", "openmoji-line 0.3", "noto 0.3"],
+            report.Typographic!.Rows.Select(r => $"{r.Style} {r.TextSize.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}"));
         var text = File.ReadAllText(markdown);
         Assert.Contains("## Multimodal census", text);
         Assert.Contains("## Neuron families", text);

@@ -16,6 +16,13 @@ from clip_export.onnx_interpreter import OnnxInterpreter
 from clip_export.verification import onnxruntime_available
 
 TOLERANCE = 1e-4
+
+
+def _relative_error(actual, expected) -> float:
+    """Largest difference relative to the tensor's largest magnitude (at least 1): the inputs are scaled up, so the
+    embedding reaches ~3000, where float32's spacing (2.4e-4) is already above an absolute 1e-4, and OpenBLAS and the
+    interpreter sum the attention pool's products in different orders."""
+    return float((actual - expected).abs().max()) / max(1.0, float(expected.abs().max()))
 MAX_SHIPPED_BYTES = 80 * 1000 * 1000
 
 
@@ -50,7 +57,7 @@ def test_image_graph_matches_the_shipped_torch_model(exported):
     assert set(expected) >= {"image_embedding", "image_attnpool", "image_block_4_2", "image_stage_1"}
     for name, value in expected.items():
         assert actual[name].shape == value.shape, name
-        assert float((actual[name] - value).abs().max()) < TOLERANCE, name
+        assert _relative_error(actual[name], value) < TOLERANCE, name
     assert torch.equal(expected["image_attnpool"].reshape(5, -1), expected["image_embedding"])
 
 
@@ -61,7 +68,7 @@ def test_text_graph_matches_the_shipped_torch_model(exported):
         expected = shipped_model(model).encode_text(tokens)
     actual = _run_onnx(os.path.join(out_dir, "text.onnx"), {"tokens": tokens})["text_embedding"]
     assert actual.shape == (6, 256)
-    assert float((actual - expected).abs().max()) < TOLERANCE
+    assert _relative_error(actual, expected) < TOLERANCE
 
 
 def test_float16_storage_changes_the_embeddings_only_slightly(exported):
