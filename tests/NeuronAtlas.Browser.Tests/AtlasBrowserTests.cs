@@ -63,18 +63,21 @@ public sealed class AtlasBrowserTests : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Render one live" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/visualize\\?model=resnet18&objective=layer4%3A3"));
+        // The longest, largest render the settings allow, so that on a fast machine it is still running when cancelled
+        // (at the link's 256 steps of 128 px it could finish before the first progress image arrived).
+        await page.GotoAsync(_app.BaseUrl + "/visualize?model=resnet18&objective=layer4%3A3&steps=512&size=256");
 
         // The address names an objective, so rendering starts once the live connection is up.
         var visualizer = page.Locator(".atlas-visualize");
         await Assertions.Expect(visualizer).ToHaveAttributeAsync("data-state", "optimizing", new() { Timeout = 90000 });
         await Assertions.Expect(page.Locator("img.atlas-visualize-image")).ToHaveAttributeAsync("src", new Regex("^data:image/png;base64,"), new() { Timeout = 60000 });
-        await Assertions.Expect(page.Locator(".atlas-visualize-status-text")).ToContainTextAsync(new Regex("Step \\d+ of 256"));
+        await Assertions.Expect(page.Locator(".atlas-visualize-status-text")).ToContainTextAsync(new Regex("Step \\d+ of 512"));
         await Screenshot(page, "visualize");
 
         await page.Locator("button.atlas-visualize-cancel").ClickAsync();
         await Assertions.Expect(visualizer).ToHaveAttributeAsync("data-state", "cancelled", new() { Timeout = 30000 });
         await Assertions.Expect(page.Locator(".atlas-visualize-status-text")).ToContainTextAsync("Cancelled at step");
-        Assert.EndsWith("/visualize?model=resnet18&objective=layer4%3A3&seed=0&steps=256&size=128", page.Url);
+        Assert.EndsWith("/visualize?model=resnet18&objective=layer4%3A3&seed=0&steps=512&size=256", page.Url);
         await Assertions.Expect(page.Locator("button.atlas-visualize-start")).ToBeEnabledAsync();
     }
 
