@@ -22,8 +22,9 @@ public static class EmbeddedCatalog
     /// <summary>In home-page order: the demo CLIP leads.</summary>
     public static readonly IReadOnlyList<EmbeddedModel> Models =
     [
-        new(DemoClipId, "emoji+emoji-words", TextVis: true),
-        new(ResNet18Id, "emoji", TextVis: false),
+        // The article's layer (the last block) and the embedding: the layers the findings are about.
+        new(DemoClipId, "emoji+emoji-words", TextVisLayers: ["image_block_4_2", "image_attnpool"]),
+        new(ResNet18Id, "emoji", TextVisLayers: []),
     ];
 
     /// <summary>The shipped, precomputed feature visualizations of an embedded model.</summary>
@@ -55,11 +56,11 @@ public static class EmbeddedCatalog
             logger.LogInformation("Dataset pass of {Model} over {Images} images took {Seconds:F0} s ({Rate:F1} images/s).",
                 model.ModelId, result.Images, result.Elapsed.TotalSeconds, result.ImagesPerSecond);
         }
-        if (model.TextVis)
+        if (model.TextVisLayers.Count > 0)
         {
             var textVis = new TextVisOptions
             {
-                Model = manifest, CatalogPath = catalogPath, Inference = inference,
+                Model = manifest, CatalogPath = catalogPath, Inference = inference, Layers = model.TextVisLayers,
                 Phrases = TextVisVocabulary.FromFile(TextVisVocabulary.ShippedPath(repoRoot)).Phrases,
                 FontsDirectory = Path.Combine(repoRoot, "data", "fonts"),
                 Archive = TextVisArchivePath(repoRoot, model.ModelId),
