@@ -45,6 +45,15 @@ public static class EmbeddedCatalog
         }
     }
 
+    /// <summary>What a first start's text-vis of <paramref name="model"/> runs with, the shipped archive included.</summary>
+    public static TextVisOptions TextVisOptionsFor(EmbeddedModel model, ModelManifest manifest, string repoRoot, string catalogPath, InferenceOptions inference) => new()
+    {
+        Model = manifest, CatalogPath = catalogPath, Inference = inference, Layers = model.TextVisLayers,
+        Phrases = TextVisVocabulary.FromFile(TextVisVocabulary.ShippedPath(repoRoot)).Phrases,
+        FontsDirectory = Path.Combine(repoRoot, "data", "fonts"),
+        Archive = TextVisArchivePath(repoRoot, model.ModelId),
+    };
+
     private static async Task BuildModelAsync(EmbeddedModel model, string repoRoot, string catalogPath, IProgress<DatasetPassProgress>? progress,
         ILogger logger, CancellationToken ct, InferenceOptions inference, int? maxImages)
     {
@@ -58,13 +67,7 @@ public static class EmbeddedCatalog
         }
         if (model.TextVisLayers.Count > 0)
         {
-            var textVis = new TextVisOptions
-            {
-                Model = manifest, CatalogPath = catalogPath, Inference = inference, Layers = model.TextVisLayers,
-                Phrases = TextVisVocabulary.FromFile(TextVisVocabulary.ShippedPath(repoRoot)).Phrases,
-                FontsDirectory = Path.Combine(repoRoot, "data", "fonts"),
-                Archive = TextVisArchivePath(repoRoot, model.ModelId),
-            };
+            var textVis = TextVisOptionsFor(model, manifest, repoRoot, catalogPath, inference);
             var result = await new TextVisPass(textVis, logger).RunAsync(progress, ct);
             logger.LogInformation("Text feature visualization of {Model}: {Phrases} phrases in {Seconds:F0} s, {Labelled} neurons labelled.",
                 model.ModelId, result.Phrases, result.Elapsed.TotalSeconds, result.LabelledNeurons);
