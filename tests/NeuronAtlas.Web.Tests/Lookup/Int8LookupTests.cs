@@ -4,15 +4,12 @@ using System.Text.Json;
 using Google.Protobuf;
 using NeuronAtlas.Core;
 using NeuronAtlas.Core.Activations;
-using NeuronAtlas.Core.Images;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Core.Models;
 using NeuronAtlas.Onnx.Graph;
 using NeuronAtlas.Onnx.Quantization;
 using NeuronAtlas.Web.Tests.Infrastructure;
 using Onnx;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace NeuronAtlas.Web.Tests.Lookup;
 
@@ -29,7 +26,7 @@ public sealed class Int8LookupTests
             File.Copy(Path.Combine(AtlasPaths.FindRoot(), "data", "models", TestCatalog.Model, "manifest.json"), Path.Combine(folder, "manifest.json"));
             var manifest = ModelManifestLoader.Load(Path.Combine(folder, "manifest.json"));
             var jpeg = TestImages.Jpeg();
-            var input = ModelInput(manifest, jpeg);
+            var input = ReferenceLookup.ModelInput(manifest, jpeg);
             WriteInt8Graph(manifest, input);
 
             using var factory = new AtlasWebFactory(catalog.Path, new Dictionary<string, string?>
@@ -67,15 +64,6 @@ public sealed class Int8LookupTests
         {
             Directory.Delete(models, recursive: true);
         }
-    }
-
-    private static float[] ModelInput(ModelManifest manifest, byte[] encoded)
-    {
-        using var image = Image.Load<Rgb24>(encoded);
-        var preprocessor = new ImagePreprocessor(manifest);
-        var input = new float[preprocessor.TensorLength];
-        preprocessor.Preprocess(image, input);
-        return input;
     }
 
     /// <summary>Quantizes the model, calibrated on the test image alone (enough for a graph to run; not a faithful one).</summary>
