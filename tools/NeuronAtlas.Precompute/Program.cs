@@ -22,6 +22,7 @@ var root = new RootCommand("NeuronAtlas precompute: fills the atlas catalog (dat
     TypographicAttackCommand.Create(),
     FindingsCommand.Create(),
     MergeCommand.Create(),
+    QuantizeCommand.Create(),
 };
 try
 {

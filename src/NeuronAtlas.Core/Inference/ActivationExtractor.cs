@@ -30,10 +30,19 @@ public sealed class ActivationExtractor : IDisposable
     }
 
     /// <param name="layerIds">The layers to extract; all of the manifest's when null.</param>
-    public static ActivationExtractor Create(ModelManifest manifest, InferenceOptions options, IEnumerable<string>? layerIds = null, ILogger? logger = null)
+    /// <param name="precision">Int8 runs the graph <c>precompute quantize</c> wrote (<see cref="QuantizedModelFile"/>); it throws when that is missing.</param>
+    public static ActivationExtractor Create(ModelManifest manifest, InferenceOptions options, IEnumerable<string>? layerIds = null, ILogger? logger = null,
+        ModelPrecision precision = ModelPrecision.Float32)
+    {
+        var path = precision == ModelPrecision.Int8 ? QuantizedModelFile.Resolve(manifest) : ModelManifestLoader.ResolveOnnxPath(manifest);
+        return CreateFromFile(manifest, path, options, layerIds, logger);
+    }
+
+    /// <summary>Runs the ONNX file at <paramref name="path"/>, a graph of the manifest's model (its own, or one quantized from it).</summary>
+    public static ActivationExtractor CreateFromFile(ModelManifest manifest, string path, InferenceOptions options, IEnumerable<string>? layerIds = null,
+        ILogger? logger = null)
     {
         var layers = layerIds is null ? manifest.Layers : layerIds.Select(manifest.GetLayer).ToList();
-        var path = ModelManifestLoader.ResolveOnnxPath(manifest);
         var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
         var tensors = layers.Select(l => l.Tensor).ToList();
         if (manifest.Embedding is { } e) tensors.Add(e.Tensor);

@@ -24,6 +24,23 @@ public static class OnnxTensor
         return tensor;
     }
 
+    public static TensorProto FromInt32s(string name, ReadOnlySpan<int> data, IEnumerable<int> dims) =>
+        FromBytes(name, DataType.Int32, MemoryMarshal.AsBytes(data), dims);
+
+    public static TensorProto FromInt8s(string name, ReadOnlySpan<sbyte> data, IEnumerable<int> dims) =>
+        FromBytes(name, DataType.Int8, MemoryMarshal.AsBytes(data), dims);
+
+    public static TensorProto FromUInt8s(string name, ReadOnlySpan<byte> data, IEnumerable<int> dims) =>
+        FromBytes(name, DataType.Uint8, data, dims);
+
+    private static TensorProto FromBytes(string name, DataType type, ReadOnlySpan<byte> raw, IEnumerable<int> dims)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)type };
+        tensor.Dims.AddRange(dims.Select(d => (long)d));
+        tensor.RawData = ByteString.CopyFrom(raw);
+        return tensor;
+    }
+
     /// <summary>A one-dimensional int64 tensor, the form ONNX uses for shapes and axes.</summary>
     public static TensorProto FromInt64s(string name, long[] data) => FromInt64s(name, data, [data.Length]);
 

@@ -26,6 +26,7 @@ public static class AtlasOptionsExtensions
             .Validate(o => o.QueueTimeoutMs >= 0 && o.RetryAfterSeconds >= 1, "Uploads:QueueTimeoutMs cannot be negative and RetryAfterSeconds must be at least 1.")
             .Validate(o => o.MaxBufferedBytes >= o.MaxBytes, "Uploads:MaxBufferedBytes must hold at least one upload (MaxBytes).")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<UploadOptions>, Int8ModelsValidation>();
         builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section))
             .Validate(o => o.All.All(l => l.Limit.IsValid), "Every RateLimits entry needs TokenLimit and TokensPerPeriod of at least 1 and a positive PeriodSeconds.")
             .ValidateOnStart();

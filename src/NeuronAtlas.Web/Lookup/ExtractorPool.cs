@@ -31,8 +31,9 @@ public sealed class ExtractorPool(
         if (manifests.Find(modelId) is not { } manifest) return null;
         return _models.GetOrAdd(modelId, _ => new(() =>
         {
-            logger.LogInformation("Loading model {Model} for image lookups.", modelId);
-            var extractor = ActivationExtractor.Create(manifest, LookupInferenceOptions(), layerIds, logger);
+            var precision = uploadOptions.Value.Int8Models.Contains(modelId) ? ModelPrecision.Int8 : ModelPrecision.Float32;
+            logger.LogInformation("Loading model {Model} for image lookups ({Precision}).", modelId, precision);
+            var extractor = ActivationExtractor.Create(manifest, LookupInferenceOptions(), layerIds, logger, precision);
             return new LookupModel(extractor, new LookupBatcher(extractor, gate, uploadOptions.Value, logger), new ImagePreprocessor(manifest));
         })).Value;
     }

@@ -1,4 +1,5 @@
 using NeuronAtlas.Clip.Encoders;
+using NeuronAtlas.Core.Activations;
 using NeuronAtlas.Core.Inference;
 using NeuronAtlas.Web.Clip;
 using NeuronAtlas.Web.Model;
@@ -146,10 +147,7 @@ public sealed class ImageLookupService(
         var tensor = activations.Tensor(layer.TensorName);
         int plane = layer.Height * layer.Width;
         var means = layer.ChannelMeans(tensor, batchSize: 1, item: 0);
-        var ranked = Enumerable.Range(0, layer.Channels)
-            .Where(c => layer.DatasetMax[c] > 0)
-            .OrderByDescending(c => means[c] / layer.DatasetMax[c])
-            .Take(top);
+        var ranked = NeuronRanking.Top(means, layer.DatasetMax, top);
         var neurons = new List<LookupNeuron>();
         foreach (int c in ranked)
         {

@@ -46,4 +46,11 @@ public sealed class UploadOptions
 
     /// <summary>Seconds sent in Retry-After when busy. Defaults to 2.</summary>
     public int RetryAfterSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// Models whose lookups run their int8 graph (written by <c>precompute quantize</c>) instead of the float one. The app
+    /// refuses to start when a listed model has no manifest or no int8 graph. Defaults to none: on the embedded ResNet18
+    /// the int8 graph's top-8 neurons differ too often from the float graph's (docs/benchmarks.md).
+    /// </summary>
+    public string[] Int8Models { get; set; } = [];
 }

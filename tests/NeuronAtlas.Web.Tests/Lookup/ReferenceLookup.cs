@@ -39,10 +39,13 @@ public sealed class ReferenceLookup
             .ToArray());
     }
 
-    private float[] Input(byte[] encoded)
+    private float[] Input(byte[] encoded) => ModelInput(_manifest, encoded);
+
+    /// <summary>The model input of an encoded image, as the lookup prepares it.</summary>
+    internal static float[] ModelInput(ModelManifest manifest, byte[] encoded)
     {
         using var image = Image.Load<Rgb24>(encoded);
-        var preprocessor = new ImagePreprocessor(_manifest);
+        var preprocessor = new ImagePreprocessor(manifest);
         var input = new float[preprocessor.TensorLength];
         preprocessor.Preprocess(image, input);
         return input;

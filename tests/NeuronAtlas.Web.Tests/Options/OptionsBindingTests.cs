@@ -48,6 +48,7 @@ public sealed class OptionsBindingTests
     [InlineData("Atlas:FontsDirectory", "/nonexistent/fonts", "Atlas:FontsDirectory: the folder /nonexistent/fonts does not exist")]
     [InlineData("Atlas:LabelsDirectory", "/nonexistent/labels", "Atlas:LabelsDirectory: the folder /nonexistent/labels does not exist")]
     [InlineData("Atlas:CatalogPath", "data", "Atlas:CatalogPath: ")]
+    [InlineData("Uploads:Int8Models:0", "no-such-model", "Uploads:Int8Models: no manifest under ")]
     public void Invalid_live_feature_settings_are_refused_with_the_key_named(string key, string value, string message)
     {
         var error = Assert.ThrowsAny<OptionsValidationException>(() => ResolveAllOptions(key, value));
@@ -59,10 +60,12 @@ public sealed class OptionsBindingTests
     /// The site's options over appsettings.json plus one override, resolved the way ValidateOnStart does at startup,
     /// without starting a host (a host that fails to start can surface as ObjectDisposedException in WebApplicationFactory).
     /// </summary>
-    private static void ResolveAllOptions(string key, string value)
+    private static void ResolveAllOptions(string key, string value) => ResolveAllOptions(new Dictionary<string, string?> { [key] = value });
+
+    private static void ResolveAllOptions(Dictionary<string, string?> settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AtlasPaths.FindRoot() });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value });
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.AddAtlasOptions();
         using var services = builder.Services.BuildServiceProvider();
         _ = services.GetRequiredService<IOptions<VisualizeOptions>>().Value;
@@ -74,6 +77,29 @@ public sealed class OptionsBindingTests
         _ = services.GetRequiredService<IOptions<ProxyOptions>>().Value;
         _ = services.GetRequiredService<IOptions<TextEncodingOptions>>().Value;
         _ = services.GetRequiredService<IOptions<AtlasOptions>>().Value;
+    }
+
+    [Fact]
+    public void A_model_set_to_int8_without_its_quantized_graph_stops_the_app_with_the_command_that_writes_it()
+    {
+        var models = Directory.CreateTempSubdirectory("neuronatlas-int8-models-").FullName;
+        try
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(models, "resnet18")).FullName;
+            File.Copy(Path.Combine(AtlasPaths.FindRoot(), "data", "models", "resnet18", "manifest.json"), Path.Combine(folder, "manifest.json"));
+            var settings = new Dictionary<string, string?> { ["Atlas:ModelsDirectory"] = models, ["Uploads:Int8Models:0"] = "resnet18" };
+
+            var error = Assert.Throws<OptionsValidationException>(() => ResolveAllOptions(settings));
+            Assert.Contains("Model 'resnet18' has no int8 graph", error.Message);
+            Assert.Contains("precompute quantize --model resnet18", error.Message);
+
+            File.WriteAllBytes(Path.Combine(folder, "ResNet18.int8.onnx"), [0]);
+            ResolveAllOptions(settings);
+        }
+        finally
+        {
+            Directory.Delete(models, recursive: true);
+        }
     }
 
     [Fact]
