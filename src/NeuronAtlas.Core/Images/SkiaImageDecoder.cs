@@ -78,7 +78,7 @@ public static class SkiaImageDecoder
                 throw new InvalidDataException(result == SKCodecResult.IncompleteInput
                     ? "the file ends before the image does"
                     : $"Skia cannot decode it ({result})");
-            var image = OnWhite(rgba.AsSpan(0, pixelCount * 4), size.Width, size.Height);
+            var image = OnWhite(rgba, size.Width, size.Height, info.AlphaType == SKAlphaType.Opaque);
             Orient(image, orientation ?? codec.EncodedOrigin);
             return image;
         }
@@ -89,16 +89,31 @@ public static class SkiaImageDecoder
         }
     }
 
-    private static Image<Rgb24> OnWhite(ReadOnlySpan<byte> premultipliedRgba, int width, int height)
+    /// <param name="premultipliedRgba">Rows of width x 4 bytes, from its start.</param>
+    private static Image<Rgb24> OnWhite(byte[] premultipliedRgba, int width, int height, bool opaque)
     {
-        var rgb = new Rgb24[width * height];
-        for (int i = 0; i < rgb.Length; i++)
+        var image = new Image<Rgb24>(width, height);
+        image.ProcessPixelRows(rows =>
         {
-            var p = premultipliedRgba.Slice(i * 4, 4);
-            int background = 255 - p[3];
-            rgb[i] = new Rgb24((byte)(p[0] + background), (byte)(p[1] + background), (byte)(p[2] + background));
-        }
-        return Image.LoadPixelData<Rgb24>(rgb, width, height);
+            var rgba = MemoryMarshal.Cast<byte, Rgba32>(premultipliedRgba.AsSpan(0, width * height * 4));
+            for (int y = 0; y < height; y++)
+            {
+                var source = rgba.Slice(y * width, width);
+                var row = rows.GetRowSpan(y);
+                if (opaque)
+                {
+                    PixelOperations<Rgba32>.Instance.ToRgb24(Configuration.Default, source, row);
+                    continue;
+                }
+                for (int x = 0; x < width; x++)
+                {
+                    var p = source[x];
+                    int background = 255 - p.A;
+                    row[x] = new Rgb24((byte)(p.R + background), (byte)(p.G + background), (byte)(p.B + background));
+                }
+            }
+        });
+        return image;
     }
 
     /// <summary>Turns the stored pixels upright, as EXIF orientation <paramref name="origin"/> says.</summary>
