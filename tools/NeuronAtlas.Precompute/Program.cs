@@ -10,6 +10,7 @@ var root = new RootCommand("NeuronAtlas precompute: fills the atlas catalog (dat
     FeatureVisCommand.Create(),
     FeatureVisReportCommand.Create(),
     FeatureVisArchiveCommand.Create(),
+    TextVisArchiveCommand.Create(),
     TokenizeCommand.Create(),
     EmbedTextCommand.Create(),
     EmbedImageCommand.Create(),

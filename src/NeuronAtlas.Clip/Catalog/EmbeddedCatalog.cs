@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NeuronAtlas.Clip.TextVis;
+using NeuronAtlas.Clip.TextVis.Storage;
 using NeuronAtlas.Core.Activations;
 using NeuronAtlas.Core.Catalog;
 using NeuronAtlas.Core.Datasets;
@@ -28,12 +29,19 @@ public static class EmbeddedCatalog
     /// <summary>The shipped, precomputed feature visualizations of an embedded model.</summary>
     public static string FeatureVisArchivePath(string repoRoot, string modelId) => Path.Combine(repoRoot, "data", "featurevis", modelId + ".zip");
 
+    /// <summary>The shipped per-phrase rows of an embedded model's text feature visualization (<see cref="TextVisArchive"/>).</summary>
+    public static string TextVisArchivePath(string repoRoot, string modelId) => Path.Combine(repoRoot, "data", "text-vis", modelId + ".zip");
+
+    /// <param name="modelBuilt">Called after each model with the ids of those still to build (see the web app's first start).</param>
     public static async Task BuildAsync(string repoRoot, string catalogPath, IProgress<DatasetPassProgress>? progress, ILogger logger,
-        CancellationToken ct, InferenceOptions? inference = null, int? maxImages = null)
+        CancellationToken ct, InferenceOptions? inference = null, int? maxImages = null, Action<IReadOnlyList<string>>? modelBuilt = null)
     {
         inference ??= new InferenceOptions();
-        foreach (var model in Models)
-            await BuildModelAsync(model, repoRoot, catalogPath, progress, logger, ct, inference, maxImages);
+        for (int i = 0; i < Models.Count; i++)
+        {
+            await BuildModelAsync(Models[i], repoRoot, catalogPath, progress, logger, ct, inference, maxImages);
+            modelBuilt?.Invoke(Models.Skip(i + 1).Select(m => m.ModelId).ToList());
+        }
     }
 
     private static async Task BuildModelAsync(EmbeddedModel model, string repoRoot, string catalogPath, IProgress<DatasetPassProgress>? progress,
@@ -54,6 +62,7 @@ public static class EmbeddedCatalog
                 Model = manifest, CatalogPath = catalogPath, Inference = inference,
                 Phrases = TextVisVocabulary.FromFile(TextVisVocabulary.ShippedPath(repoRoot)).Phrases,
                 FontsDirectory = Path.Combine(repoRoot, "data", "fonts"),
+                Archive = TextVisArchivePath(repoRoot, model.ModelId),
             };
             var result = await new TextVisPass(textVis, logger).RunAsync(progress, ct);
             logger.LogInformation("Text feature visualization of {Model}: {Phrases} phrases in {Seconds:F0} s, {Labelled} neurons labelled.",

@@ -31,6 +31,11 @@ public sealed record TextVisOptions
     public int RenderWorkers { get; init; } = Math.Max(1, Environment.ProcessorCount);
     /// <summary>After the pass, label each neuron of a CLIP model from its profile (<see cref="ClipDissectLabeling"/>).</summary>
     public bool WriteLabels { get; init; } = true;
+    /// <summary>
+    /// A <see cref="Storage.TextVisArchive"/> to take the per-phrase rows from instead of computing them, when it was made
+    /// with the same model files and settings (otherwise the run computes them and logs why the archive was not used).
+    /// </summary>
+    public string? Archive { get; init; }
 
     public IReadOnlyList<string> LayerIds => Layers ?? [Model.Layers[0].Id];
 }

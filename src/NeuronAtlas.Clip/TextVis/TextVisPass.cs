@@ -43,7 +43,19 @@ public sealed class TextVisPass(TextVisOptions options, ILogger? logger = null)
         var store = new TextVisStore(db, manifest.Id);
         var configHash = ConfigHash(phrases, fonts);
         var (first, last) = options.Shard?.Split(0, phrases.Count) ?? (0, phrases.Count);
-        int resumedFrom = store.Begin(configHash, phrases, options.LayerIds, options.Renderings, options.Restart, first);
+        bool restart = options.Restart;
+        // An archive replaces a run that is not already complete with these settings (a restart discards even that).
+        if (options.Archive is { } archive && options.Shard is null && (restart || !(store.Run() is { } done && done.ConfigHash == configHash && done.NextPhrase == done.PhraseCount)))
+        {
+            string? notUsed = TextVisArchive.TryImport(store, archive, TextVisArchive.Key(configHash, manifest), configHash, phrases, options.LayerIds, options.Renderings);
+            if (notUsed is null)
+            {
+                restart = false;
+                _log.LogInformation("Took the text-vis rows of {Model} ({Phrases} phrases) from {Archive}.", manifest.Id, phrases.Count, archive);
+            }
+            else _log.LogWarning("Not using the text-vis archive: {Reason}. Computing the text feature visualization of {Model} instead (minutes).", notUsed, manifest.Id);
+        }
+        int resumedFrom = store.Begin(configHash, phrases, options.LayerIds, options.Renderings, restart, first);
         if (resumedFrom > first && resumedFrom < last) _log.LogInformation("Resuming the text-vis run of {Model} at phrase {Next} of {Total}.", manifest.Id, resumedFrom, last);
 
         if (resumedFrom < last)

@@ -15,7 +15,7 @@ public sealed class PublicCacheMiddleware(RequestDelegate next, CatalogState sta
     {
         var request = context.Request;
         bool cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && state.IsReady
+            && state.IsComplete
             && context.GetEndpoint()?.Metadata.GetMetadata<PublicCacheAttribute>() is not null;
         if (!cacheable)
         {

@@ -17,7 +17,7 @@ public sealed class PublicPageOutputCachePolicy : IOutputCachePolicy
         var http = context.HttpContext;
         var state = http.RequestServices.GetRequiredService<CatalogState>();
         bool cacheable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-            && state.IsReady
+            && state.IsComplete
             && http.GetEndpoint()?.Metadata.GetMetadata<PublicCacheAttribute>() is not null;
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;

@@ -11,7 +11,7 @@ public sealed class CatalogBuildProgress(CatalogState state, ILogger logger, Tim
 
     public void Report(DatasetPassProgress value)
     {
-        state.MarkBuilding(value);
+        state.ReportBuildProgress(value);
         lock (_gate)
         {
             var now = DateTime.UtcNow;

@@ -34,6 +34,10 @@ public sealed class CatalogReadinessMiddleware(RequestDelegate next, CatalogStat
 
     public static string Describe(CatalogState state) => state.Status switch
     {
+        CatalogStatus.Ready when state.PendingModels.Count > 0 =>
+            $"Still building {string.Join(", ", state.PendingModels)}" + (state.Progress is { } p
+                ? $": {CatalogBuildProgress.Percent(p)}% ({p.Stage}, {p.Done}/{p.Total}, ETA {CatalogBuildProgress.FormatEta(p.Eta)})"
+                : ""),
         CatalogStatus.Building when state.Progress is { } p =>
             $"Building the atlas: {CatalogBuildProgress.Percent(p)}% ({p.Stage}, {p.Done}/{p.Total}, " +
             $"{p.ImagesPerSecond:0.#} images/s, ETA {CatalogBuildProgress.FormatEta(p.Eta)})",

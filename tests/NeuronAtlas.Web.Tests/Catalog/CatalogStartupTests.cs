@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NeuronAtlas.Core.Activations;
 using NeuronAtlas.Web.Catalog;
@@ -52,6 +53,40 @@ public sealed class CatalogStartupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_first_start_serves_its_first_model_while_the_next_builds_and_then_the_whole_catalog()
+    {
+        using var testCatalog = new TestCatalog();
+        var builder = new TwoModelCatalogBuilder(testCatalog.Path);
+        using var factory = new AtlasWebFactory(MissingCatalog, new Dictionary<string, string?> { ["Atlas:BuildCatalogOnStart"] = "true" },
+            services => services.AddSingleton<ICatalogBuilder>(builder));
+        using var client = factory.CreateAtlasClient();
+
+        await builder.FirstModelPublished.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var early = await client.GetAsync("/models/resnet18/layer4/3");
+        var earlyHtml = await early.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+        Assert.Contains(TestCatalog.NoteLabel, earlyHtml);
+        Assert.Contains($"Still building {TwoModelCatalogBuilder.PendingModel}: 42% (dataset pass, 42/100, ETA 0:30)", earlyHtml);
+        Assert.Null(early.Headers.ETag); // a preview may not be cached: it is replaced when the build ends
+        Assert.False(early.Headers.CacheControl?.Public ?? false);
+        Assert.Contains("Degraded", await client.GetStringAsync("/health"));
+        Assert.False(File.Exists(MissingCatalog), "the catalog appears only once complete");
+        Assert.Single(Directory.EnumerateFiles(_directory, "atlas.db.preview-*"));
+
+        builder.Release.SetResult();
+        await WaitUntilHealthyAsync(client);
+
+        var final = await client.GetAsync("/models/resnet18/layer4/3");
+        var finalHtml = await final.Content.ReadAsStringAsync();
+        Assert.Contains(TwoModelCatalogBuilder.FinalLabel, finalHtml);
+        Assert.DoesNotContain("Still building", finalHtml);
+        Assert.True(final.Headers.CacheControl?.Public);
+        Assert.True(File.Exists(MissingCatalog));
+        // The preview goes once the complete catalog is open (just after health turns healthy).
+        await WaitForAsync(() => Task.FromResult(!Directory.EnumerateFiles(_directory).Any(f => Path.GetFileName(f).StartsWith("atlas.db.", StringComparison.Ordinal))));
+    }
+
+    [Fact]
     public async Task A_failed_build_is_reported_on_every_page()
     {
         var failing = new FailingCatalogBuilder();
@@ -92,7 +127,7 @@ public sealed class CatalogStartupTests : IDisposable
         public TaskCompletionSource Reported { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public async Task BuildAsync(string catalogPath, IProgress<DatasetPassProgress> progress, CancellationToken ct)
+        public async Task BuildAsync(string catalogPath, IProgress<DatasetPassProgress> progress, Action<IReadOnlyList<string>> modelBuilt, CancellationToken ct)
         {
             progress.Report(new DatasetPassProgress("dataset pass", 42, 100, 12.5, TimeSpan.FromSeconds(30)));
             Reported.SetResult();
@@ -101,9 +136,43 @@ public sealed class CatalogStartupTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// "Builds" the test catalog as its first model, reports a second one pending, waits to be released, then changes the
+    /// noted neuron's label in the file being built (so the final catalog is told apart from the preview) and, as a model computed
+    /// later would, moves the newest ComputedAt on, and finishes.
+    /// </summary>
+    private sealed class TwoModelCatalogBuilder(string sourceCatalog) : ICatalogBuilder
+    {
+        public const string PendingModel = "later-model";
+        public const string FinalLabel = "final circles";
+        public TaskCompletionSource FirstModelPublished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task BuildAsync(string catalogPath, IProgress<DatasetPassProgress> progress, Action<IReadOnlyList<string>> modelBuilt, CancellationToken ct)
+        {
+            File.Copy(sourceCatalog, catalogPath);
+            modelBuilt([PendingModel]);
+            progress.Report(new DatasetPassProgress("dataset pass", 42, 100, 12.5, TimeSpan.FromSeconds(30)));
+            FirstModelPublished.SetResult();
+            await Release.Task.WaitAsync(ct);
+            using var connection = new SqliteConnection($"Data Source={catalogPath};Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE Neurons SET Label = $label WHERE Label = $old";
+            command.Parameters.AddWithValue("$label", FinalLabel);
+            command.Parameters.AddWithValue("$old", TestCatalog.NoteLabel);
+            Assert.Equal(1, command.ExecuteNonQuery());
+            command.CommandText = "UPDATE Models SET ComputedAt = $now WHERE Id = $model";
+            command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$model", TestCatalog.TinyModel);
+            Assert.Equal(1, command.ExecuteNonQuery());
+            modelBuilt([]);
+        }
+    }
+
     private sealed class FailingCatalogBuilder : ICatalogBuilder
     {
-        public async Task BuildAsync(string catalogPath, IProgress<DatasetPassProgress> progress, CancellationToken ct)
+        public async Task BuildAsync(string catalogPath, IProgress<DatasetPassProgress> progress, Action<IReadOnlyList<string>> modelBuilt, CancellationToken ct)
         {
             await File.WriteAllTextAsync(catalogPath, "half a catalog", ct);
             throw new InvalidOperationException("no dataset here");

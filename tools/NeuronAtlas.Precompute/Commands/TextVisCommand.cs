@@ -23,10 +23,11 @@ internal static class TextVisCommand
         var checkpoint = new Option<int>("--checkpoint-every") { Description = "Phrases between checkpoints.", DefaultValueFactory = _ => 128 };
         var restart = new Option<bool>("--restart") { Description = "Discard an unfinished run instead of resuming it." };
         var shard = new ShardOptions();
+        var archive = new Option<string?>("--archive") { Description = "A text-vis archive ('precompute text-vis-archive') to take the per-phrase rows from when it was made with the same model files and settings; otherwise they are computed and the log says why." };
         var noLabels = new Option<bool>("--no-labels") { Description = "Do not label neurons afterwards (CLIP models are labelled by default)." };
         var command = new Command("text-vis", "Render every vocabulary phrase as images, run them through the model and store each neuron's top phrases (NeuronTextExample); CLIP models also get automatic neuron labels. Resumable: rerun the same command after an interruption.")
         {
-            model, catalog, provider, layers, vocabulary, fonts, maxPhrases, renderings, batch, topK, checkpoint, restart, noLabels, shard.Index, shard.Count,
+            model, catalog, provider, layers, vocabulary, fonts, maxPhrases, renderings, batch, topK, checkpoint, restart, noLabels, archive, shard.Index, shard.Count,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -48,6 +49,7 @@ internal static class TextVisCommand
                 Restart = parse.GetValue(restart),
                 Shard = shard.Read(parse),
                 WriteLabels = !parse.GetValue(noLabels),
+                Archive = parse.GetValue(archive),
                 Inference = new InferenceOptions { ExecutionProvider = parse.GetValue(provider) },
             };
             Console.WriteLine($"Text-vis: model {manifest.Id}, layers {string.Join(", ", options.LayerIds)}, {phrases.Count} phrases x {options.Renderings} renderings{(options.Shard is { } s ? $", {s} of the phrases" : "")}, catalog {options.CatalogPath}.");
