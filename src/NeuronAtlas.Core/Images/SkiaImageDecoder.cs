@@ -20,6 +20,8 @@ public static class SkiaImageDecoder
     /// <summary>libjpeg's reduced scales that have their own inverse DCT (and the same ones PIL's draft mode picks from).</summary>
     private static readonly int[] JpegDenominators = [8, 4, 2, 1];
 
+    private const int PooledBytes = 16 * 1024 * 1024;
+
     /// <summary>
     /// The largest of 8, 4, 2 and 1 that divides the image so that its short side (rounded up, as libjpeg does) is
     /// still at least <paramref name="minShortSide"/>; 1 when the image is smaller than that already.
@@ -68,8 +70,11 @@ public static class SkiaImageDecoder
 
         // Premultiplied, so compositing onto white is c + (255 - a): the same as blending c over white with alpha a.
         var target = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        int pixelCount = size.Width * size.Height;
-        var rgba = ArrayPool<byte>.Shared.Rent(pixelCount * 4);
+        long length = 4L * size.Width * size.Height;
+        if (length > Array.MaxLength) throw new InvalidDataException($"{size.Width}x{size.Height} pixels do not fit in one buffer.");
+        // Pooled up to 4 MP; a rarer larger image gets an exact array, neither rounded up to a power of two nor kept in the pool.
+        bool pooled = length <= PooledBytes;
+        var rgba = pooled ? ArrayPool<byte>.Shared.Rent((int)length) : GC.AllocateUninitializedArray<byte>((int)length);
         var pinned = GCHandle.Alloc(rgba, GCHandleType.Pinned);
         try
         {
@@ -85,7 +90,7 @@ public static class SkiaImageDecoder
         finally
         {
             pinned.Free();
-            ArrayPool<byte>.Shared.Return(rgba);
+            if (pooled) ArrayPool<byte>.Shared.Return(rgba);
         }
     }
 

@@ -167,6 +167,18 @@ public class SkiaImageDecoderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void An_image_over_four_megapixels_decodes_as_well()
+    {
+        using var scene = SyntheticImages.Scene(2400, 1800, seed: 11); // 17 MB of RGBA: past the pooled buffers
+        using var stream = new MemoryStream();
+        scene.SaveAsPng(stream);
+
+        using var ours = SkiaImageDecoder.DecodeRgbOnWhite(stream.ToArray(), FullSize, SKEncodedImageFormat.Png, long.MaxValue);
+
+        Assert.Equal(0, PixelDifference.Of(ours, scene).Max);
+    }
+
+    [Fact]
     public void An_animated_gif_decodes_to_its_first_frame()
     {
         using var first = SyntheticImages.Scene(120, 80, seed: 7);
