@@ -7,6 +7,7 @@ var root = new RootCommand("NeuronAtlas precompute: fills the atlas catalog (dat
     BuildEmbeddedCommand.Create(),
     NotesCommand.Create(),
     GradientCommand.Create(),
+    FlopsCommand.Create(),
     FeatureVisCommand.Create(),
     FeatureVisReportCommand.Create(),
     FeatureVisArchiveCommand.Create(),

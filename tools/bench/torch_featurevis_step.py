@@ -28,6 +28,7 @@ import torch.nn.functional as F
 from onnx import numpy_helper
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "demo_clip"))
+from demo_clip.blas import blas_is_optimized, describe_blas, describe_convolutions  # noqa: E402
 from demo_clip.imagenet_resnet18 import DEFAULT_ONNX, MEAN_BGR, STD, interpret_onnx, load_resnet18  # noqa: E402
 
 COLOR = np.array([[0.26, 0.09, 0.02], [0.27, 0.00, -0.05], [0.27, -0.09, 0.03]], dtype=np.float32)
@@ -144,6 +145,9 @@ def main():
     print(f"model forward + backward to the input: median {statistics.median(model_only):.3f} s")
     print(f"parameterization + transforms forward: median {statistics.median(pipeline) * 1000:.1f} ms "
           f"({statistics.median(pipeline) / statistics.median(full):.1%} of a step, backward of them not separated)")
+    print(describe_blas())
+    print(describe_convolutions())
+    print(f"optimized BLAS: {'yes' if blas_is_optimized() else 'no'}")
 
 
 if __name__ == "__main__":

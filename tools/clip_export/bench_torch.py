@@ -7,7 +7,8 @@
 With --export-dir the architecture and weights come from its export-info.json: the same
 random-init seed (bit-identical weights), or the same checkpoint when it is still there.
 Measures the image forward (embedding plus every atlas layer, as image.onnx computes) at
-batch 1 and 8, and text-embedding throughput; prints JSON.
+batch 1 and 8, and text-embedding throughput; prints JSON, with the libblas.so.3 torch ran on (a reference
+BLAS is no baseline: install Debian's libopenblas0-pthread) and where its convolutions ran (oneDNN).
 """
 
 import argparse
@@ -26,6 +27,9 @@ from clip_export.config import KNOWN_ARCHITECTURES, ClipConfig  # noqa: E402
 from clip_export.exporter import EXPORT_INFO_FILE, ExportOptions, build_model  # noqa: E402
 from clip_export.onnx_export import ImageGraph, random_images, random_tokens  # noqa: E402
 from clip_export.random_init import random_model  # noqa: E402
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "demo_clip"))
+from demo_clip.blas import blas_is_optimized, describe_blas, describe_convolutions  # noqa: E402
 
 
 def _model_from_export(export_dir: str):
@@ -93,6 +97,7 @@ def main() -> int:
     print(json.dumps({
         "runtime": "pytorch", "torch": torch.__version__, "device": "cpu", "threads": torch.get_num_threads(),
         "cpu": platform.processor() or platform.machine(), "weights": weights,
+        "blas": describe_blas(), "blasOptimized": blas_is_optimized(), "convolutions": describe_convolutions(),
         "imageResolution": config.image_resolution, "image": image_results, "text": text,
     }, indent=2))
     return 0

@@ -22,8 +22,9 @@ public static class EmbeddedCatalog
     /// <summary>In home-page order: the demo CLIP leads.</summary>
     public static readonly IReadOnlyList<EmbeddedModel> Models =
     [
-        new(DemoClipId, "emoji+emoji-words", TextVis: true),
-        new(ResNet18Id, "emoji", TextVis: false),
+        // The article's layer (the last block) and the embedding: the layers the findings are about.
+        new(DemoClipId, "emoji+emoji-words", TextVisLayers: ["image_block_4_2", "image_attnpool"]),
+        new(ResNet18Id, "emoji", TextVisLayers: []),
     ];
 
     /// <summary>The shipped, precomputed feature visualizations of an embedded model.</summary>
@@ -44,6 +45,15 @@ public static class EmbeddedCatalog
         }
     }
 
+    /// <summary>What a first start's text-vis of <paramref name="model"/> runs with, the shipped archive included.</summary>
+    public static TextVisOptions TextVisOptionsFor(EmbeddedModel model, ModelManifest manifest, string repoRoot, string catalogPath, InferenceOptions inference) => new()
+    {
+        Model = manifest, CatalogPath = catalogPath, Inference = inference, Layers = model.TextVisLayers,
+        Phrases = TextVisVocabulary.FromFile(TextVisVocabulary.ShippedPath(repoRoot)).Phrases,
+        FontsDirectory = Path.Combine(repoRoot, "data", "fonts"),
+        Archive = TextVisArchivePath(repoRoot, model.ModelId),
+    };
+
     private static async Task BuildModelAsync(EmbeddedModel model, string repoRoot, string catalogPath, IProgress<DatasetPassProgress>? progress,
         ILogger logger, CancellationToken ct, InferenceOptions inference, int? maxImages)
     {
@@ -55,15 +65,9 @@ public static class EmbeddedCatalog
             logger.LogInformation("Dataset pass of {Model} over {Images} images took {Seconds:F0} s ({Rate:F1} images/s).",
                 model.ModelId, result.Images, result.Elapsed.TotalSeconds, result.ImagesPerSecond);
         }
-        if (model.TextVis)
+        if (model.TextVisLayers.Count > 0)
         {
-            var textVis = new TextVisOptions
-            {
-                Model = manifest, CatalogPath = catalogPath, Inference = inference,
-                Phrases = TextVisVocabulary.FromFile(TextVisVocabulary.ShippedPath(repoRoot)).Phrases,
-                FontsDirectory = Path.Combine(repoRoot, "data", "fonts"),
-                Archive = TextVisArchivePath(repoRoot, model.ModelId),
-            };
+            var textVis = TextVisOptionsFor(model, manifest, repoRoot, catalogPath, inference);
             var result = await new TextVisPass(textVis, logger).RunAsync(progress, ct);
             logger.LogInformation("Text feature visualization of {Model}: {Phrases} phrases in {Seconds:F0} s, {Labelled} neurons labelled.",
                 model.ModelId, result.Phrases, result.Elapsed.TotalSeconds, result.LabelledNeurons);

@@ -48,32 +48,43 @@ public sealed class DatasetPass(DatasetPassOptions options, ILogger? logger = nu
         var streaming = TimeSpan.Zero;
         if (next < end)
         {
-            // Decoding shares the cores with inference, so ONNX Runtime's workers must not spin while they wait.
-            using var extractor = ActivationExtractor.Create(manifest, options.Inference with { AllowSpinning = false }, layerSpecs.Select(l => l.Id), _log);
+            // The first batches decode while the model loads; the producer stops with the pass, however it ends.
+            using var producerStop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var preprocessor = new ImagePreprocessor(manifest);
             var batches = BatchProducer.Start(source, preprocessor, next, end, options.BatchSize, options.DecodeWorkers,
-                (i, e) => { skipped[i] = e.Message; _log.LogWarning("Skipping image {Index} ({File}): {Reason}", i, source.Describe(i).File, e.Message); }, ct);
-            int resumeAt = next, sinceCheckpoint = 0;
-            var streamClock = Stopwatch.StartNew();
-            await foreach (var batch in batches.ReadAllAsync(ct))
+                (i, e) => { skipped[i] = e.Message; _log.LogWarning("Skipping image {Index} ({File}): {Reason}", i, source.Describe(i).File, e.Message); },
+                producerStop.Token);
+            try
             {
-                using (var activations = extractor.Run(batch.Tensor, batch.Count))
-                    foreach (var spec in layerSpecs)
-                        layers[spec.Id].Add(activations.Tensor(spec.Tensor), batch.Count, batch.FirstImage, batch.Failed);
-                next = batch.FirstImage + batch.Count;
-                sinceCheckpoint += batch.Count;
-                if (sinceCheckpoint >= options.EffectiveCheckpointEvery && next < end)
+                // Decoding shares the cores with inference, so ONNX Runtime's workers must not spin while they wait.
+                using var extractor = ActivationExtractor.Create(manifest, options.Inference with { AllowSpinning = false }, layerSpecs.Select(l => l.Id), _log);
+                int resumeAt = next, sinceCheckpoint = 0;
+                var streamClock = Stopwatch.StartNew();
+                await foreach (var batch in batches.ReadAllAsync(ct))
                 {
-                    store.Save(next, end, layers.Values);
-                    sinceCheckpoint = 0;
+                    using (var activations = extractor.Run(batch.Tensor, batch.Count))
+                        foreach (var spec in layerSpecs)
+                            layers[spec.Id].Add(activations.Tensor(spec.Tensor), batch.Count, batch.FirstImage, batch.Failed);
+                    next = batch.FirstImage + batch.Count;
+                    sinceCheckpoint += batch.Count;
+                    if (sinceCheckpoint >= options.EffectiveCheckpointEvery && next < end)
+                    {
+                        store.Save(next, end, layers.Values);
+                        sinceCheckpoint = 0;
+                    }
+                    double rate = (next - resumeAt) / Math.Max(1e-9, clock.Elapsed.TotalSeconds);
+                    progress?.Report(new DatasetPassProgress("dataset pass", next - start, end - start, rate,
+                        rate > 0 ? TimeSpan.FromSeconds((end - next) / rate) : null));
                 }
-                double rate = (next - resumeAt) / Math.Max(1e-9, clock.Elapsed.TotalSeconds);
-                progress?.Report(new DatasetPassProgress("dataset pass", next - start, end - start, rate,
-                    rate > 0 ? TimeSpan.FromSeconds((end - next) / rate) : null));
+                streaming = streamClock.Elapsed;
             }
-            streaming = streamClock.Elapsed;
-            // The last chunk is saved too, so a kill while writing the catalog resumes straight into writing.
-            store.Save(end, end, layers.Values);
+            finally
+            {
+                producerStop.Cancel();
+            }
+            // A shard's merge reads its state at the end. A whole pass writes the catalog at once instead (a kill while
+            // writing resumes from the last periodic checkpoint).
+            if (options.Shard is not null) store.Save(end, end, layers.Values);
         }
         var writeClock = Stopwatch.StartNew();
 
@@ -88,7 +99,8 @@ public sealed class DatasetPass(DatasetPassOptions options, ILogger? logger = nu
             tx.Commit();
         }
         // Checkpoints leave tens of MB of free pages behind; the served catalog should not carry them.
-        db.Database.ExecuteSqlRaw("VACUUM;");
+        if (db.Database.SqlQueryRaw<long>("SELECT freelist_count AS Value FROM pragma_freelist_count").AsEnumerable().Single() > 0)
+            db.Database.ExecuteSqlRaw("VACUUM;");
         clock.Stop();
         int processed = end - (resumed?.NextImage ?? start);
         _log.LogInformation("Streamed {Images} images in {Streaming:F1} s; wrote the catalog in {Write:F1} s.", processed, streaming.TotalSeconds, writeClock.Elapsed.TotalSeconds);

@@ -23,49 +23,55 @@ internal static class ClipBenchmark
         int repeats = int.TryParse(Get("--repeats"), out int r) ? r : 5;
         int phrases = int.TryParse(Get("--phrases"), out int p) ? p : 32;
         int textBatch = int.TryParse(Get("--text-batch"), out int t) ? t : 8;
-        var loadBefore = LoadAverage();
+        var loadBefore = MachineInfo.LoadAverage();
         var manifest = ModelManifestLoader.Load(Path.Combine(exportDir, "manifest.json"));
         var inference = new InferenceOptions();
 
         var torch = Torch(root, exportDir, repeats, textBatch);
+        bool baseline = torch.TryGetProperty("blasOptimized", out var optimized) && optimized.GetBoolean();
+        string Ratio(double ortMs, double torchMs) => baseline ? $"{ortMs / torchMs:F2}x" : "– (reference BLAS: not a baseline)";
         var rows = new List<string>();
+        var imageRatios = new List<string>();
         using (var all = ActivationExtractor.Create(manifest, inference))
         using (var embeddingOnly = ClipImageEncoder.Load(manifest, inference))
         {
             foreach (int batch in new[] { 1, 8 })
             {
                 var input = RandomInput(batch * 3 * manifest.Input.Width * manifest.Input.Height);
-                double allMs = MedianMs(() => { using var _ = all.Run(input, batch); }, repeats);
-                double embeddingMs = MedianMs(() => embeddingOnly.EmbedRaw(input, batch), repeats);
+                double allMs = Timing.MedianMs(() => { using var _ = all.Run(input, batch); }, repeats);
+                double embeddingMs = Timing.MedianMs(() => embeddingOnly.EmbedRaw(input, batch), repeats);
                 double torchMs = torch.GetProperty("image").GetProperty($"batch{batch}").GetProperty("medianMs").GetDouble();
-                rows.Add($"| image forward, batch {batch} (embedding + every atlas layer) | {allMs:F0} ms ({1000 * batch / allMs:F2} img/s) | {torchMs:F0} ms ({1000 * batch / torchMs:F2} img/s) | {torchMs / allMs:F2}x |");
+                rows.Add($"| image forward, batch {batch} (embedding + every atlas layer) | {allMs:F0} ms ({1000 * batch / allMs:F2} img/s) | {torchMs:F0} ms ({1000 * batch / torchMs:F2} img/s) | {Ratio(allMs, torchMs)} |");
+                imageRatios.Add($"{allMs / torchMs:F2}x (batch {batch})");
                 rows.Add($"| image forward, batch {batch} (embedding output only) | {embeddingMs:F0} ms ({1000 * batch / embeddingMs:F2} img/s) | | |");
             }
         }
         using (var text = ClipTextEncoder.Load(manifest, inference))
         {
             var tokens = TextVisVocabulary.FromFile(TextVisVocabulary.ShippedPath(root)).Phrases.Take(textBatch).Select(text.Tokenize).ToList();
-            double ortMs = MedianMs(() => text.EmbedTokens(tokens), repeats);
+            double ortMs = Timing.MedianMs(() => text.EmbedTokens(tokens), repeats);
             double torchMs = torch.GetProperty("text").GetProperty("medianMs").GetDouble();
-            rows.Add($"| text embedding, batch {textBatch} | {ortMs:F0} ms ({1000 * textBatch / ortMs:F1} texts/s) | {torchMs:F0} ms ({1000 * textBatch / torchMs:F2} texts/s) | {torchMs / ortMs:F2}x |");
+            rows.Add($"| text embedding, batch {textBatch} | {ortMs:F0} ms ({1000 * textBatch / ortMs:F1} texts/s) | {torchMs:F0} ms ({1000 * textBatch / torchMs:F2} texts/s) | {Ratio(ortMs, torchMs)} |");
         }
 
         var textVis = await TextVisCost(root, manifest, phrases);
         Console.WriteLine($"""
             ## CLIP {manifest.Id}: ONNX Runtime vs PyTorch on the same weights
 
-            {MachineInfo.Describe()}; load average {loadBefore} before, {LoadAverage()} after; ONNX Runtime CPU provider (all cores), PyTorch {torch.GetProperty("torch").GetString()} with {torch.GetProperty("threads").GetInt32()} threads; median of {repeats} runs after warm-up; weights: {torch.GetProperty("weights").GetString()}.
+            {MachineInfo.Describe()}; load average {loadBefore} before, {MachineInfo.LoadAverage()} after; ONNX Runtime CPU provider (all cores), PyTorch {torch.GetProperty("torch").GetString()} with {torch.GetProperty("threads").GetInt32()} threads; median of {repeats} runs after warm-up; weights: {torch.GetProperty("weights").GetString()}.
 
-            | measurement | ONNX Runtime (.NET) | PyTorch | speed-up |
+            | measurement | ONNX Runtime (.NET) | PyTorch | ONNX Runtime / PyTorch time |
             |---|---|---|---|
             {string.Join("\n", rows)}
+
+            PyTorch's {torch.GetProperty("blas").GetString()}; {torch.GetProperty("convolutions").GetString()}.
+            {(baseline
+                ? $"**Image embedding, ONNX Runtime / PyTorch time (target ≤ 0.8x): {string.Join(", ", imageRatios)}.**"
+                : "No ratio: PyTorch ran on the reference BLAS, which is no baseline. Select OpenBLAS (docs/benchmarks.md, \"Setup\") and rerun.")}
 
             Text-vis precompute ({phrases} phrases x 4 renderings, batch 4 phrases, layer {manifest.Layers[0].Id}, including rendering, text embeddings, checkpoints, writing top phrases and labels): {textVis.TotalSeconds:F0} s, i.e. {textVis.TotalSeconds * 1000 / phrases / 60:F0} min per 1000 phrases.
             """);
     }
-
-    /// <summary>The 1-minute load average: other processes on the machine skew both runtimes' timings.</summary>
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private static JsonElement Torch(string root, string exportDir, int repeats, int textBatch)
     {
@@ -99,25 +105,11 @@ internal static class ClipBenchmark
         return clock.Elapsed;
     }
 
-    private static float[] RandomInput(int length)
+    internal static float[] RandomInput(int length)
     {
         var rng = new Random(0);
         var data = new float[length];
         for (int i = 0; i < length; i++) data[i] = (float)(rng.NextDouble() * 4 - 2);
         return data;
-    }
-
-    private static double MedianMs(Action action, int repeats)
-    {
-        action();
-        var times = new List<double>();
-        for (int i = 0; i < repeats; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            action();
-            times.Add(sw.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        return times[times.Count / 2];
     }
 }

@@ -17,6 +17,7 @@ internal static class FeatureVisBenchmark
     public static async Task RunAsync(BenchOptions options)
     {
         var root = AtlasPaths.FindRoot();
+        var loadBefore = MachineInfo.LoadAverage();
         var manifest = ModelManifestLoader.Load(Path.Combine(root, "data", "models", "resnet18", "manifest.json"));
         using var renderer = new FeatureVisRenderer(manifest);
         var channels = Enumerable.Range(0, Batch).ToArray();
@@ -27,10 +28,16 @@ internal static class FeatureVisBenchmark
         double PerStep(TimeSpan span) => span.TotalSeconds / Steps;
 
         var torch = RunTorch(root);
+        var loadAfter = MachineInfo.LoadAverage();
+        var torchStep = torch.Output.Split('\n').FirstOrDefault(l => l.StartsWith("full step"))?.Split("median ")[1].Split(' ')[0];
+        bool baseline = torch.Output.Contains("optimized BLAS: yes");
+        var ratio = torchStep is null ? "no ratio: the PyTorch run failed"
+            : !baseline ? "no ratio: PyTorch ran on the reference BLAS, which is no baseline. Select OpenBLAS (docs/benchmarks.md, \"Setup\") and rerun"
+            : $"**NeuronAtlas / PyTorch time per step (target ≤ 0.8x): {PerStep(t.Total):F3} / {torchStep} = {PerStep(t.Total) / double.Parse(torchStep, System.Globalization.CultureInfo.InvariantCulture):F2}x**";
         Console.WriteLine($"""
             ## Feature visualization step (ResNet18 layer4, batch {Batch}, 128 px image resized to a 224 px input)
 
-            Machine: {MachineInfo.Describe()}
+            Machine: {MachineInfo.Describe()}; load average {loadBefore} before, {loadAfter} after
             Command: `dotnet run -c Release --project tools/bench/NeuronAtlas.Bench -- feature-vis` (runs `/usr/bin/python3 tools/bench/torch_featurevis_step.py --steps {Steps}`)
 
             | what | s per step |
@@ -47,6 +54,8 @@ internal static class FeatureVisBenchmark
             ```
             {torch.Output.Trim()}
             ```
+
+            {ratio}.
 
             """);
     }

@@ -24,13 +24,30 @@ def loaded_blas_libraries() -> list:
     return sorted(paths)
 
 
+def _resolved_blas() -> list:
+    return [os.path.realpath(path) for path in loaded_blas_libraries() if "libblas.so" in os.path.basename(path)]
+
+
+def blas_is_optimized() -> bool:
+    """Whether torch's libblas.so.3 is an optimized one (OpenBLAS, MKL), not the reference implementation."""
+    resolved = _resolved_blas()
+    return bool(resolved) and all("openblas" in path.lower() or "mkl" in path.lower() for path in resolved)
+
+
 def describe_blas() -> str:
     """One line for the training log: the BLAS in use, and what to install when it is the reference one."""
-    blas = [path for path in loaded_blas_libraries() if "libblas.so" in os.path.basename(path)]
-    if not blas:
+    resolved = _resolved_blas()
+    if not resolved:
         return "BLAS: unknown (no libblas.so.3 mapped, or no /proc/self/maps)"
-    resolved = [os.path.realpath(path) for path in blas]
-    if all("openblas" in path.lower() or "mkl" in path.lower() for path in resolved):
+    if blas_is_optimized():
         return "BLAS: " + ", ".join(resolved)
     return ("BLAS: the reference implementation (" + ", ".join(resolved) + "); training runs about 3x slower. "
             f"Install Debian's OpenBLAS: apt-get install -y {OPENBLAS_PACKAGE}")
+
+
+def describe_convolutions() -> str:
+    """Where torch's CPU convolutions run: oneDNN (mkldnn) has its own kernels and does not go through libblas.so.3."""
+    mkldnn = torch.backends.mkldnn
+    if mkldnn.is_available() and mkldnn.enabled:
+        return "convolutions: oneDNN (mkldnn) kernels, not BLAS"
+    return "convolutions: torch's own im2col + BLAS (oneDNN not available or disabled)"
