@@ -16,6 +16,12 @@ public sealed class ImagePreprocessor(ModelManifest manifest)
     /// <summary>Floats per image: 3 x Height x Width.</summary>
     public int TensorLength => 3 * Width * Height;
 
+    /// <summary>
+    /// The smallest short side a decoder may hand over (<see cref="SkiaImageDecoder"/>'s reduced-scale JPEG decode):
+    /// the size <see cref="ResizeAndCrop"/> resizes the short side to, so a reduced decode is never upscaled.
+    /// </summary>
+    public int DecodeShortSide => manifest.Preprocessing.Resize;
+
     /// <summary>Resizes the short side to the manifest's size and centre-crops. The source image is not changed.</summary>
     public Image<Rgb24> ResizeAndCrop(Image<Rgb24> image)
     {

@@ -105,7 +105,7 @@ public sealed class ImageLookupService(
         using var announced = loaded.Batcher.AnnounceDecoding();
         using var slot = await decodeGate.EnterAsync(ct);
         var preprocessor = loaded.Preprocessor;
-        using (var image = decoder.Decode(inspected)) images.Add(preprocessor.ResizeAndCrop(image));
+        using (var image = decoder.Decode(inspected, preprocessor.DecodeShortSide)) images.Add(preprocessor.ResizeAndCrop(image));
         images.AddRange(derive(images[0]));
         int length = preprocessor.TensorLength;
         var input = new float[images.Count * length];

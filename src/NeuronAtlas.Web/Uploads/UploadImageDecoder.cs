@@ -9,8 +9,9 @@ using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.Metadata;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.PixelFormats;
-using SixLabors.ImageSharp.Processing;
+using SkiaSharp;
 using NeuronAtlas.Web.Problems;
 
 namespace NeuronAtlas.Web.Uploads;
@@ -19,7 +20,8 @@ namespace NeuronAtlas.Web.Uploads;
 /// Decodes uploaded images defensively. <see cref="Inspect"/> reads only headers and block structure:
 /// the format must be JPEG, PNG, WebP, GIF or BMP (415), the header must parse (400), width x height must stay
 /// within the pixel limit (422), GIF frames must lie inside their logical screen (422), and the file must not be
-/// truncated (400). Only then does <see cref="Decode"/> allocate pixels, and for a GIF only its first frame.
+/// truncated (400). Only then does <see cref="Decode"/> allocate pixels, and for a GIF only its first frame. ImageSharp
+/// reads the headers; Skia decodes the pixels.
 /// </summary>
 public sealed class UploadImageDecoder(IOptions<UploadOptions> options)
 {
@@ -59,28 +61,48 @@ public sealed class UploadImageDecoder(IOptions<UploadOptions> options)
 
         if (FindTruncation(format, bytes) is { } problem)
             throw RequestRejectedException.Unreadable($"The {format.Name} image is unreadable: {problem}.");
-        return new InspectedUpload(bytes, format, info.Width, info.Height);
+        return new InspectedUpload(bytes, format, info.Width, info.Height, ExifOrientation(info));
     }
 
     /// <summary>
-    /// Decodes to RGB (a GIF's first frame only) and applies the EXIF orientation. Transparent pixels are
-    /// composited onto white, as the dataset images were, so a transparent PNG is seen as it is in the catalog.
+    /// Decodes to RGB with Skia (<see cref="SkiaImageDecoder"/>: a GIF's first frame only, a JPEG at the smallest
+    /// reduced scale whose short side still reaches <paramref name="minShortSide"/>) and applies the header's EXIF
+    /// orientation (<see cref="InspectedUpload.Orientation"/>).
+    /// Transparent pixels are composited onto white, as the dataset images were, so a transparent PNG is seen as it is
+    /// in the catalog.
     /// </summary>
-    public Image<Rgb24> Decode(InspectedUpload upload)
+    /// <param name="minShortSide">The model's <see cref="ImagePreprocessor.DecodeShortSide"/>; <see cref="int.MaxValue"/> decodes at full size.</param>
+    public Image<Rgb24> Decode(InspectedUpload upload, int minShortSide)
     {
         try
         {
-            var image = upload.Format == JpegFormat.Instance
-                ? Image.Load<Rgb24>(Formats, upload.Bytes) // no alpha channel to composite
-                : ImageDecoding.LoadRgbOnWhite(upload.Bytes, Formats);
-            image.Mutate(x => x.AutoOrient());
-            return image;
+            return SkiaImageDecoder.DecodeRgbOnWhite(upload.Bytes, minShortSide, SkiaFormat(upload.Format), options.Value.MaxPixels,
+                upload.Orientation);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             throw RequestRejectedException.Unreadable($"The {upload.Format.Name} image cannot be decoded: {e.Message}");
         }
     }
+
+    /// <summary>
+    /// The EXIF orientation as ImageSharp reads it, from every format's EXIF (a PNG's eXIf chunk too, which Skia
+    /// ignores), so uploads are turned upright as ImageSharp's AutoOrient turned them. Values outside 1-8 mean upright.
+    /// </summary>
+    private static SKEncodedOrigin ExifOrientation(IImageInfo info) =>
+        info.Metadata.ExifProfile?.GetValue(ExifTag.Orientation)?.Value is ushort value and >= 1 and <= 8
+            ? (SKEncodedOrigin)value
+            : SKEncodedOrigin.TopLeft;
+
+    private static SKEncodedImageFormat SkiaFormat(IImageFormat format) => format switch
+    {
+        _ when format == JpegFormat.Instance => SKEncodedImageFormat.Jpeg,
+        _ when format == PngFormat.Instance => SKEncodedImageFormat.Png,
+        _ when format == GifFormat.Instance => SKEncodedImageFormat.Gif,
+        _ when format == WebpFormat.Instance => SKEncodedImageFormat.Webp,
+        _ when format == BmpFormat.Instance => SKEncodedImageFormat.Bmp,
+        _ => throw new InvalidOperationException($"No Skia format for {format.Name}."),
+    };
 
     private static string? FindTruncation(IImageFormat format, byte[] bytes) => format switch
     {

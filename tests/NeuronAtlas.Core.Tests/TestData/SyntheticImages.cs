@@ -28,6 +28,30 @@ public static class SyntheticImages
         return image;
     }
 
+    /// <summary>
+    /// A photo-like scene, the same in every orientation test only if it is upright: smooth gradients, an off-centre
+    /// disc, stripes, a bright corner block and seeded fine noise.
+    /// </summary>
+    public static Image<Rgb24> Scene(int width, int height, int seed = 1)
+    {
+        var rng = new Random(seed);
+        var image = new Image<Rgb24>(width, height);
+        for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+        {
+            double dx = x - width * 0.35, dy = y - height * 0.4, r = Math.Min(width, height) / 5.0;
+            int noise = rng.Next(-12, 13);
+            Rgb24 c = dx * dx + dy * dy < r * r ? new Rgb24(220, 50, 40)
+                : x < width / 6 && y < height / 5 ? new Rgb24(250, 240, 120)
+                : (x + 2 * y) * 24 / Math.Min(width, height) % 2 == 0 ? new Rgb24(30, 60, 90)
+                : new Rgb24((byte)(x * 255 / width), (byte)(y * 200 / height), 160);
+            image[x, y] = new Rgb24(Clamp(c.R + noise), Clamp(c.G + noise), Clamp(c.B + noise));
+        }
+        return image;
+    }
+
+    private static byte Clamp(int value) => (byte)Math.Clamp(value, 0, 255);
+
     /// <summary>Writes count PNG and JPEG files into a new folder, in two label sub-folders, and returns it.</summary>
     public static string WriteFolder(int count, int seed = 0)
     {

@@ -40,7 +40,7 @@ public sealed class OwnConceptsZeroShotTests : IDisposable
         Assert.Equal(Concepts.Length, zeroShot.GetProperty("labelCount").GetInt32());
         Assert.Equal(Prompts.Length, zeroShot.GetProperty("templateCount").GetInt32());
         using var clip = ClipModel.Load(_catalog.Manifest, new InferenceOptions());
-        using var image = Image.Load<Rgb24>(jpeg);
+        using var image = UploadDecoding.ForModel(jpeg, _catalog.Manifest);
         var expected = new ZeroShotClassifier(clip, new LabelSet("concepts", Concepts), new PromptTemplates(Prompts)).Classify(clip.Image.Embed(image), 3);
         var top = zeroShot.GetProperty("top").EnumerateArray().ToList();
         Assert.Equal(expected.Select(p => p.Label), top.Select(t => t.GetProperty("label").GetString()));

@@ -125,7 +125,7 @@ public sealed class TypographicApiTests(ClipAppFixture app) : IClassFixture<Clip
     private ((float[] Embedding, float[] Means) Before, (float[] Embedding, float[] Means) After, double Changed) Reference(byte[] encoded, TypographicLabel label)
     {
         var manifest = app.Catalog.Manifest;
-        using var image = Image.Load<Rgb24>(encoded);
+        using var image = UploadDecoding.ForModel(encoded, manifest);
         var preprocessor = new ImagePreprocessor(manifest);
         using var before = preprocessor.ResizeAndCrop(image);
         using var fonts = FontLibrary.Shipped(AtlasPaths.FindRoot());

@@ -30,7 +30,7 @@ public sealed class ZeroShotLookupTests(ClipAppFixture app) : IClassFixture<Clip
         Assert.Equal(app.Catalog.Manifest.LogitScale!.Value, zeroShot.GetProperty("logitScale").GetSingle(), 1e-4f);
 
         using var clip = ClipModel.Load(app.Catalog.Manifest, new InferenceOptions());
-        using var image = Image.Load<Rgb24>(jpeg);
+        using var image = UploadDecoding.ForModel(jpeg, app.Catalog.Manifest);
         var expected = new ZeroShotClassifier(clip, labels, PromptTemplates.Default).Classify(clip.Image.Embed(image), 5);
         var top = zeroShot.GetProperty("top").EnumerateArray().ToList();
         Assert.Equal(expected.Select(p => p.Label), top.Select(t => t.GetProperty("label").GetString()));

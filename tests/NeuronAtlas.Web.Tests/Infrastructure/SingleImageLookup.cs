@@ -28,7 +28,7 @@ public static class SingleImageLookup
         var catalog = await services.GetRequiredService<LookupCatalogReader>().GetModelAsync(app.ModelId, CancellationToken.None);
         var model = await app.ModelAsync();
         var input = new float[model.Preprocessor.TensorLength];
-        using (var image = decoder.Decode(decoder.Inspect(bytes)))
+        using (var image = decoder.Decode(decoder.Inspect(bytes), model.Preprocessor.DecodeShortSide))
         using (var cropped = model.Preprocessor.ResizeAndCrop(image))
             model.Preprocessor.WriteTensor(cropped, input);
         using var batch = model.Extractor.Run(input, 1);

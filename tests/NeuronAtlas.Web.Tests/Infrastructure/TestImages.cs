@@ -70,6 +70,48 @@ public static class TestImages
         return jpeg[..(jpeg.Length / 2)];
     }
 
+    /// <summary>A valid JPEG whose start-of-frame header is rewritten to claim width x height pixels.</summary>
+    public static byte[] JpegClaiming(int width, int height)
+    {
+        var jpeg = Jpeg(64, 48);
+        int sof = FindMarker(jpeg, 0xC0);
+        // SOF0: FF C0, length (2), precision (1), height (2), width (2).
+        BinaryPrimitives.WriteUInt16BigEndian(jpeg.AsSpan(sof + 5), (ushort)height);
+        BinaryPrimitives.WriteUInt16BigEndian(jpeg.AsSpan(sof + 7), (ushort)width);
+        return jpeg;
+    }
+
+    /// <summary>
+    /// A JPEG whose Huffman tables are garbage: every table claims 255 codes of each length, more than any JPEG can
+    /// hold. The headers and structure still read as a JPEG; the decoder must refuse it.
+    /// </summary>
+    public static byte[] JpegWithCorruptHuffmanTables()
+    {
+        var jpeg = Jpeg(400, 300);
+        for (int at = FindMarker(jpeg, 0xC4); at >= 0; at = FindMarker(jpeg, 0xC4, at + 2))
+        {
+            int length = BinaryPrimitives.ReadUInt16BigEndian(jpeg.AsSpan(at + 2));
+            int end = at + 2 + length;
+            for (int table = at + 4; table + 17 <= end;)
+            {
+                int count = 0;
+                for (int i = 1; i <= 16; i++) count += jpeg[table + i];
+                jpeg.AsSpan(table + 1, 16).Fill(0xFE); // 0xFF would read as a marker
+                table += 17 + count;
+            }
+        }
+        return jpeg;
+    }
+
+    /// <summary>Position of the first marker 0xFF <paramref name="code"/> at or after <paramref name="from"/>, in the headers; -1 when none.</summary>
+    private static int FindMarker(byte[] jpeg, byte code, int from = 2)
+    {
+        int sos = jpeg.AsSpan().IndexOf([(byte)0xFF, (byte)0xDA]);
+        for (int i = from; i + 1 < sos; i++)
+            if (jpeg[i] == 0xFF && jpeg[i + 1] == code) return i;
+        return -1;
+    }
+
     public static byte[] TextNamedPng() => Encoding.UTF8.GetBytes("This is a plain text file, although its name ends in .png.\n");
 
     /// <summary>

@@ -12,6 +12,8 @@ public sealed class HostileUploadTests(WebAppFixture app) : IClassFixture<WebApp
     {
         { "empty", 400, "empty (0 bytes)" },
         { "truncated-jpeg", 400, "truncated" },
+        { "jpeg-huge-header", 422, "60000x60000" },
+        { "corrupt-jpeg", 400, "cannot be" },
         { "text-named-png", 415, "not a JPEG, PNG, WebP, GIF or BMP image" },
         { "png-bomb", 422, "30000x30000" },
         { "gif-huge-frame", 422, "GIF frame 2 is 60000x60000 pixels" },
@@ -90,6 +92,8 @@ public sealed class HostileUploadTests(WebAppFixture app) : IClassFixture<WebApp
     {
         "empty" => ([], "empty.jpg", "image/jpeg"),
         "truncated-jpeg" => (TestImages.TruncatedJpeg(), "cut.jpg", "image/jpeg"),
+        "jpeg-huge-header" => (TestImages.JpegClaiming(60000, 60000), "huge.jpg", "image/jpeg"),
+        "corrupt-jpeg" => (TestImages.JpegWithCorruptHuffmanTables(), "corrupt.jpg", "image/jpeg"),
         "text-named-png" => (TestImages.TextNamedPng(), "notes.png", "image/png"),
         "png-bomb" => (TestImages.PngBomb(), "bomb.png", "image/png"),
         "gif-huge-frame" => (TestImages.GifWithHugeFrame(), "frames.gif", "image/gif"),

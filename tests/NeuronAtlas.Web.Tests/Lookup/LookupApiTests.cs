@@ -70,6 +70,24 @@ public sealed class LookupApiTests(WebAppFixture app, ReferenceLookup reference)
         Assert.All(result.GetProperty("layers").EnumerateArray(), l => Assert.Equal(2, l.GetProperty("neurons").GetArrayLength()));
     }
 
+    [Theory]
+    [InlineData("progressive")]
+    [InlineData("cmyk")]
+    public async Task Progressive_and_cmyk_jpegs_made_by_PIL_are_looked_up(string kind)
+    {
+        using var scene = NeuronAtlas.Core.Tests.TestData.SyntheticImages.Scene(640, 480);
+        var jpeg = kind == "cmyk"
+            ? NeuronAtlas.Core.Tests.TestData.PilJpegReference.Cmyk(scene)
+            : NeuronAtlas.Core.Tests.TestData.PilJpegReference.Progressive(scene);
+
+        var response = await LookupRequests.PostAsync(app.Client, jpeg, $"{kind}.jpg", "image/jpeg", "?top=2");
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("JPEG", result.GetProperty("format").GetString());
+        Assert.Equal((640, 480), (result.GetProperty("imageWidth").GetInt32(), result.GetProperty("imageHeight").GetInt32()));
+    }
+
     [Fact]
     public async Task An_animated_gif_is_looked_up_by_its_first_frame()
     {

@@ -3,15 +3,15 @@ using NeuronAtlas.Core.Models;
 using NeuronAtlas.Core.Tests.TestData;
 using NeuronAtlas.Web.Tests.Infrastructure;
 using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
 
 namespace NeuronAtlas.Web.Tests.Lookup;
 
 /// <summary>
 /// The expected lookup answer, computed by PyTorch (tools/torch_reference) rather than the ONNX Runtime extraction the
 /// app uses: ResNet18 on the image's model input, each channel's mean over positions divided by the test catalog's
-/// dataset maximum, highest first. The input is <see cref="ImagePreprocessor"/>'s, which the Core tests check against
-/// PIL's. The images the lookup tests send are run through torch once, together.
+/// dataset maximum, highest first. The input is decoded as uploads are (<see cref="UploadDecoding"/>: Skia, which the
+/// Core tests check against PIL's libjpeg decode) and preprocessed by <see cref="ImagePreprocessor"/>, which the Core tests
+/// check against PIL's. The images the lookup tests send are run through torch once, together.
 /// </summary>
 public sealed class ReferenceLookup
 {
@@ -44,8 +44,8 @@ public sealed class ReferenceLookup
     /// <summary>The model input of an encoded image, as the lookup prepares it.</summary>
     internal static float[] ModelInput(ModelManifest manifest, byte[] encoded)
     {
-        using var image = Image.Load<Rgb24>(encoded);
         var preprocessor = new ImagePreprocessor(manifest);
+        using var image = UploadDecoding.ForModel(encoded, manifest);
         var input = new float[preprocessor.TensorLength];
         preprocessor.Preprocess(image, input);
         return input;

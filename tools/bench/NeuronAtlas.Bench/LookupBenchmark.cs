@@ -9,7 +9,8 @@ namespace NeuronAtlas.Bench;
 /// <summary>
 /// Upload lookup (issue 9's targets), all in one run: bare ONNX Runtime on the lookup's graph (ResNet18 with its four
 /// stage outputs, batch 1, two sessions of one intra-op thread each, as many runs at once: the best an unbatched
-/// server could do on 2 cores); a bare single decode + preprocess + infer on the lookup's session settings; then a
+/// server could do on 2 cores); a bare single decode (the uploads' reduced-scale Skia decode) + preprocess + infer on the
+/// lookup's session settings; the decode alone, ImageSharp's full vs Skia's full and reduced-scale; then a
 /// Release server of its own (<see cref="SoakServer"/>, rate limits off) on loopback: lookups of a 1-megapixel JPEG at
 /// 8 concurrent users (throughput, p50, p95) and for one user (p50). Options: --seconds S per phase (10),
 /// --catalog PATH (the soak's catalog under the temp folder by default, built by the server on its first start),
@@ -32,6 +33,7 @@ internal static class LookupBenchmark
 
         double bare = BareThroughput(manifest, sessionOptions, sessions: 2, seconds);
         var bareSingle = WebLatencyBenchmark.BareInference(manifest, jpeg, runs: Math.Max(10, seconds * 4), sessionOptions);
+        var decode = DecodeBenchmark.Measure(jpeg, new ImagePreprocessor(manifest), runs: Math.Max(10, seconds * 4));
 
         await using var server = await SoakServer.StartAsync(root, catalog, build: !args.Contains("--no-build"), "--RateLimits:Enabled=false");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = server.Url, Timeout = TimeSpan.FromSeconds(30) };
@@ -50,12 +52,16 @@ internal static class LookupBenchmark
             | what | users | requests | per second | p50 ms | p95 ms | errors |
             |---|---|---|---|---|---|---|
             | bare ONNX Runtime, ResNet18 with 4 stage outputs, batch 1, 2 sessions of {threads} thread(s) running at once (baseline) | 2 | | {bare:F1} | | | |
-            | bare decode + preprocess + infer of the 1 MP JPEG, one at a time, {threads} thread(s) (baseline) | 1 | {bareSingle.Count} | | {bareSingle.P50:F1} | {bareSingle.P95:F1} | 0 |
+            | bare decode (Skia, reduced scale, as uploads) + preprocess + infer of the 1 MP JPEG, one at a time, {threads} thread(s) (baseline) | 1 | {bareSingle.Count} | | {bareSingle.P50:F1} | {bareSingle.P95:F1} | 0 |
             | lookup POST /api/lookup, 1 MP JPEG | 8 | {eight.Count} | {eight.PerSecond:F1} | {eight.P50:F1} | {eight.P95:F1} | {eight.Errors} |
             | lookup POST /api/lookup, 1 MP JPEG | 1 | {one.Count} | {one.PerSecond:F1} | {one.P50:F1} | {one.P95:F1} | {one.Errors} |
 
             8 users: throughput {eight.PerSecond / bare:F2}x bare (target ≥ 0.8x), p95 {eight.P95:F0} ms (target ≤ 150 ms).
             1 user: p50 {one.P50 / bareSingle.P50:F2}x a bare single decode + infer (target ≤ 1.5x).
+
+            Decoding the 1155x866 JPEG alone, one at a time, median of {Math.Max(10, seconds * 4)}: ImageSharp 2.1.13 full
+            decode {decode.ImageSharpFullMs:F1} ms; Skia full decode {decode.SkiaFullMs:F1} ms; Skia reduced-scale decode to
+            {decode.ScaledSize} (what uploads get) {decode.SkiaScaledMs:F1} ms ({decode.ImageSharpFullMs / decode.SkiaScaledMs:F1}x faster than ImageSharp's).
 
             """);
     }

@@ -1,7 +1,7 @@
 using NeuronAtlas.Bench;
 
 // Benchmarks of NeuronAtlas, each against a baseline measured in the same run. Prints Markdown for docs/benchmarks.md.
-// Usage: dotnet run -c Release --project tools/bench/NeuronAtlas.Bench -- [dataset-pass|memory|web|feature-vis|feature-vis-memory|feature-vis-first-render|clip|physical-limit|soak|lookup|all] [--images N] [--url URL]
+// Usage: dotnet run -c Release --project tools/bench/NeuronAtlas.Bench -- [dataset-pass|memory|web|feature-vis|feature-vis-memory|feature-vis-first-render|clip|physical-limit|soak|lookup|decode|all] [--images N] [--url URL]
 // The soak and the lookup benchmark (not part of "all") start their own Release server: soak [--minutes 10] [--clients 3];
 // lookup [--seconds 10] [--no-build]. physical-limit [--export DIR] [--fma-units N]: FLOPs from the graph / time / this CPU's peak.
 var command = args.FirstOrDefault() ?? "all";
@@ -19,6 +19,7 @@ switch (command)
     case "soak": await SoakBenchmark.RunAsync(args.Skip(1).ToArray()); break;
     case "lookup": await LookupBenchmark.RunAsync(args.Skip(1).ToArray()); break;
     case "physical-limit": PhysicalLimitBenchmark.Run(args.Skip(1).ToArray()); break;
+    case "decode": DecodeBenchmark.Run(options); break;
     case "all":
         await DatasetPassBenchmark.RunAsync(options);
         await MemoryBenchmark.RunAsync(options);
@@ -26,7 +27,7 @@ switch (command)
         await FeatureVisBenchmark.RunAsync(options);
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Use dataset-pass, memory, web, feature-vis, feature-vis-memory, feature-vis-first-render, clip, physical-limit, soak, lookup or all.");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Use dataset-pass, memory, web, feature-vis, feature-vis-memory, feature-vis-first-render, clip, physical-limit, soak, lookup, decode or all.");
         return 1;
 }
 return 0;
