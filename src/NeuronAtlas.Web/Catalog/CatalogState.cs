@@ -55,6 +55,7 @@ public sealed class CatalogState
         using var db = new AtlasDbContext(options);
         var computed = db.Models.Select(m => m.ComputedAt).ToList();
         long version = computed.Count == 0 ? 0 : computed.Max().ToUnixTimeMilliseconds();
-        _snapshot = new(CatalogStatus.Ready, pendingModels is { Count: > 0 } ? _snapshot.Progress : null, null, options, version, pendingModels ?? []);
+        // The progress so far was the finished model's; the next model's comes with its first report.
+        _snapshot = new(CatalogStatus.Ready, null, null, options, version, pendingModels ?? []);
     }
 }
