@@ -47,7 +47,7 @@ public sealed class TextVisPass(TextVisOptions options, ILogger? logger = null)
         // An archive replaces a run that is not already complete with these settings (a restart discards even that).
         if (options.Archive is { } archive && options.Shard is null && (restart || !(store.Run() is { } done && done.ConfigHash == configHash && done.NextPhrase == done.PhraseCount)))
         {
-            string? notUsed = TextVisArchive.TryImport(store, archive, TextVisArchive.Key(configHash, manifest), configHash, phrases, options.LayerIds, options.Renderings);
+            string? notUsed = TextVisArchive.TryImport(store, archive, manifest, configHash, phrases, options.LayerIds, options.Renderings);
             if (notUsed is null)
             {
                 restart = false;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NeuronAtlas.Core;
 using NeuronAtlas.Core.Images;
 using NeuronAtlas.Core.Models;
@@ -54,17 +53,5 @@ internal static class DecodeBenchmark
             $"{scaled.Width}x{scaled.Height}");
     }
 
-    private static double Median(int runs, Func<Image<Rgb24>> decode)
-    {
-        for (int i = 0; i < 3; i++) decode().Dispose(); // warm-up
-        var times = new double[runs];
-        for (int i = 0; i < runs; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            decode().Dispose();
-            times[i] = clock.Elapsed.TotalMilliseconds;
-        }
-        Array.Sort(times);
-        return times[runs / 2];
-    }
+    private static double Median(int runs, Func<Image<Rgb24>> decode) => Timing.MedianMs(() => decode().Dispose(), runs, warmUps: 3);
 }

@@ -4,10 +4,10 @@ namespace NeuronAtlas.Bench;
 
 internal static class Timing
 {
-    /// <summary>Median wall time of <paramref name="repeats"/> runs, after one untimed warm-up run.</summary>
-    public static double MedianMs(Action action, int repeats)
+    /// <summary>Median wall time of <paramref name="repeats"/> runs, after <paramref name="warmUps"/> untimed runs.</summary>
+    public static double MedianMs(Action action, int repeats, int warmUps = 1)
     {
-        action();
+        for (int i = 0; i < warmUps; i++) action();
         var times = new List<double>();
         for (int i = 0; i < repeats; i++)
         {

@@ -65,11 +65,12 @@ public static class TextVisArchive
     }
 
     /// <summary>
-    /// Stores the archive's rows as the model's text-vis run when the archive was made by a run with the same key; the
-    /// run is then left with every phrase done, for the text-vis pass to finish (top phrases and labels).
+    /// Stores the archive's rows as the model's text-vis run when the archive was made by a run with the same key
+    /// (<see cref="Key"/> of <paramref name="configHash"/> and <paramref name="manifest"/>'s files); the run is then left
+    /// with every phrase done, for the text-vis pass to finish (top phrases and labels).
     /// </summary>
     /// <returns>Null when imported, else why the archive was not used.</returns>
-    public static string? TryImport(TextVisStore store, string zipPath, string key, string configHash, IReadOnlyList<string> phrases,
+    public static string? TryImport(TextVisStore store, string zipPath, ModelManifest manifest, string configHash, IReadOnlyList<string> phrases,
         IReadOnlyList<string> layers, int renderings)
     {
         if (!File.Exists(zipPath)) return $"{zipPath} does not exist";
@@ -78,6 +79,7 @@ public static class TextVisArchive
         Index index;
         using (var stream = indexEntry.Open())
             index = JsonSerializer.Deserialize<Index>(stream) ?? throw new InvalidDataException($"{zipPath}: {IndexFile} is empty.");
+        string key = Key(configHash, manifest);
         if (index.Key != key)
             return $"{zipPath} was computed with another model file, vocabulary, font set or settings (key {index.Key[..12]}, this run {key[..12]})";
         if (index.PhraseCount != phrases.Count || index.Layers != string.Join(',', layers) || index.Renderings != renderings)
